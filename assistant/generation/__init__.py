@@ -1,0 +1,1 @@
+"""Generators: grounded (default, no language model) and, later, LLM backends."""

@@ -1,0 +1,1 @@
+"""Knowledge base: corpus loading and vetting, ingestion, the store and retrieval."""

@@ -1,0 +1,191 @@
+"""Hybrid retrieval over approved chunks: dense (Chroma) + BM25, fused by reciprocal rank."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+import numpy as np
+
+from assistant.embeddings import Embedder
+from assistant.kb.bm25 import KeywordIndex
+from assistant.kb.store import ChromaStore, StoredChunk
+from assistant.models import Passage
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["hybrid", "dense", "bm25"]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Audience matches itself or "both"; phase matches itself or "any"; any topic matches."""
+
+    audience: str | None = None
+    phase: str | None = None
+    topics: tuple[str, ...] = ()
+
+    def where(self) -> dict:
+        clauses: list[dict] = [{"approved": True}]
+        if self.audience:
+            clauses.append({"audience": {"$in": [self.audience, "both"]}})
+        if self.phase:
+            clauses.append({"phase": {"$in": [self.phase, "any"]}})
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def accepts(self, meta: dict) -> bool:
+        if not meta.get("approved"):
+            return False
+        if self.audience and meta.get("audience") not in (self.audience, "both"):
+            return False
+        if self.phase and meta.get("phase") not in (self.phase, "any"):
+            return False
+        return not self.topics or any(f"|{t}|" in meta.get("topics", "") for t in self.topics)
+
+
+class Retriever(Protocol):
+    def retrieve(
+        self, query: str, k: int | None = None, filters: Filters | None = None
+    ) -> list[Passage]: ...
+
+
+@dataclass
+class RetrievalParams:
+    k: int = 5
+    candidates: int = 40
+    rrf_k: int = 60
+    relevance_floor: float = 0.35
+    max_chunks_per_doc: int = 2
+
+
+@dataclass
+class _Index:
+    chunks: list[StoredChunk]
+    matrix: np.ndarray
+    keywords: KeywordIndex
+    position: dict[str, int] = field(default_factory=dict)
+
+
+class HybridRetriever:
+    """Reads the live store once (lazily), then answers queries from Chroma plus BM25.
+
+    ``approved_ids`` is the set of documents approved *now* (hash still matching), so an
+    edited document stops being retrieved even before the next ingest.
+    """
+
+    def __init__(
+        self,
+        store: ChromaStore,
+        embedder: Embedder,
+        params: RetrievalParams,
+        approved_ids: set[str],
+    ):
+        self.store = store
+        self.embedder = embedder
+        self.params = params
+        self.approved_ids = approved_ids
+        self._index: _Index | None = None
+
+    def _load(self) -> _Index:
+        if self._index is None:
+            chunks = [
+                c
+                for c in self.store.all_chunks()
+                if c.metadata.get("approved") and c.metadata["doc_id"] in self.approved_ids
+            ]
+            matrix = (
+                np.vstack([c.embedding for c in chunks]).astype(np.float32)
+                if chunks
+                else np.zeros((0, 1), dtype=np.float32)
+            )
+            self._index = _Index(
+                chunks=chunks,
+                matrix=matrix,
+                keywords=KeywordIndex([f"{c.metadata['title']}\n{c.text}" for c in chunks]),
+                position={c.chunk_id: i for i, c in enumerate(chunks)},
+            )
+            log.info("retriever loaded %d approved chunks", len(chunks))
+        return self._index
+
+    def retrieve(
+        self,
+        query: str,
+        k: int | None = None,
+        filters: Filters | None = None,
+        mode: Mode = "hybrid",
+        apply_floor: bool = True,
+    ) -> list[Passage]:
+        """Top ``k`` passages; empty when nothing clears the relevance floor."""
+        index = self._load()
+        if not index.chunks:
+            return []
+        filters = filters or Filters()
+        k = k or self.params.k
+        vector = self.embedder.encode([query])[0]
+        dense_scores = index.matrix @ vector
+
+        rankings: list[list[str]] = []
+        if mode in ("hybrid", "dense"):
+            rankings.append(self._dense_ranking(vector, filters, index))
+        if mode in ("hybrid", "bm25"):
+            rankings.append(self._keyword_ranking(query, filters, index))
+        fused = self._fuse(rankings)
+
+        if apply_floor and not fused:
+            return []
+        passages, per_doc = [], {}
+        for chunk_id, score in fused:
+            chunk = index.chunks[index.position[chunk_id]]
+            dense = float(dense_scores[index.position[chunk_id]])
+            doc_id = chunk.metadata["doc_id"]
+            if apply_floor and dense < self.params.relevance_floor:
+                continue
+            if per_doc.get(doc_id, 0) >= self.params.max_chunks_per_doc:
+                continue
+            per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
+            passages.append(_to_passage(chunk, score, dense))
+            if len(passages) == k:
+                break
+        return passages
+
+    def _dense_ranking(self, vector, filters: Filters, index: _Index) -> list[str]:
+        n = min(self.params.candidates, len(index.chunks))
+        hits = self.store.query(vector, n=n, where=filters.where())
+        return [
+            cid
+            for cid, _ in hits
+            if cid in index.position and filters.accepts(index.chunks[index.position[cid]].metadata)
+        ]
+
+    def _keyword_ranking(self, query: str, filters: Filters, index: _Index) -> list[str]:
+        scores = index.keywords.scores(query)
+        order = np.argsort(-scores, kind="stable")[: self.params.candidates]
+        return [
+            index.chunks[i].chunk_id
+            for i in order
+            if scores[i] > 0 and filters.accepts(index.chunks[i].metadata)
+        ]
+
+    def _fuse(self, rankings: list[list[str]]) -> list[tuple[str, float]]:
+        """Reciprocal rank fusion; ties broken by chunk id so results are deterministic."""
+        fused: dict[str, float] = {}
+        for ranking in rankings:
+            for rank, chunk_id in enumerate(ranking, start=1):
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (self.params.rrf_k + rank)
+        return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _to_passage(chunk: StoredChunk, score: float, dense: float) -> Passage:
+    meta = chunk.metadata
+    return Passage(
+        doc_id=meta["doc_id"],
+        chunk_id=chunk.chunk_id,
+        section=meta["section"],
+        title=meta["title"],
+        text=chunk.text,
+        score=round(score, 6),
+        dense_score=round(dense, 4),
+        references=json.loads(meta.get("references", "[]")),
+    )
