@@ -1,0 +1,47 @@
+import pytest
+
+from assistant.factory import build_assistant
+from assistant.generation.sentences import split_sentences
+
+
+@pytest.fixture(scope="module")
+def assistant(indexed_settings, embedder):
+    return build_assistant(indexed_settings, embedder)
+
+
+def test_answer_quotes_passages_verbatim_with_valid_citations(assistant):
+    question = "How can I help a client feel grounded after a session?"
+    passages = assistant.retrieve(question)
+    answer = assistant.answerer.answer(question, passages)
+    assert answer.status == "answered" and 1 <= len(answer.sentences) <= 4
+    by_n = {c.n: c for c in answer.citations}
+    for sentence in answer.sentences:
+        source = by_n[sentence.citation]
+        assert sentence.text in " ".join(source.passage.replace("**", "").split())
+        assert f"{sentence.text} [{sentence.citation}]" in answer.text
+    assert sorted(by_n) == list(range(1, len(by_n) + 1))
+    assert all(c.references for c in answer.citations)
+
+
+def test_answer_is_deterministic(assistant):
+    question = "What is integration in KAP?"
+    passages = assistant.retrieve(question)
+    assert assistant.answerer.answer(question, passages) == assistant.answerer.answer(question, passages)
+
+
+def test_no_passages_means_no_material_rather_than_an_invented_answer(assistant):
+    answer = assistant.answerer.answer("anything", [])
+    assert answer.status == "no_material" and answer.citations == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The first sentence has six words. The second one also has six words.", 2),
+        ("1. Notice five things you can see.\n2. Name four things you can feel now.", 2),
+        ("Work by Dore et al. shows something important about integration here.", 1),
+        ("Too short. Tiny.", 0),  # fragments under six words are not quotable
+    ],
+)
+def test_sentence_splitting(text, expected):
+    assert len(split_sentences(text)) == expected
