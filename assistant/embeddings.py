@@ -51,6 +51,9 @@ class SentenceTransformerEmbedder:
     def _load(self):
         if self._model is None:
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()  # keeps CLI output and pipes clean
 
             path = resolve_model_path(self.name)
             log.info("loading embedding model from %s", path)

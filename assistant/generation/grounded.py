@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 import numpy as np
 
 from assistant.embeddings import Embedder
 from assistant.generation.sentences import split_sentences
+from assistant.kb.chunking import SUMMARY_SECTION
 from assistant.models import Answer, AnswerSentence, Citation, Passage
 
 NO_MATERIAL = (
     "There is no vetted material in the knowledge base on that. Try rephrasing, or ask "
     "about integration practices, psychoeducation or after-care."
+)
+
+
+# Sentences about the document rather than the subject make poor answers.
+_META = re.compile(
+    r"\b(this document|separate document|use it (?:when|to|in)|topics:)", re.IGNORECASE
 )
 
 
@@ -33,26 +42,41 @@ class GroundedAnswerer:
         max_sentences: int = 4,
         diversity: float = 0.3,
         min_similarity: float = 0.2,
+        passage_weight: float = 0.3,
     ):
         self.embedder = embedder
         self.max_sentences = max_sentences
         self.diversity = diversity
         self.min_similarity = min_similarity
+        self.passage_weight = passage_weight
 
     def answer(self, question: str, passages: list[Passage]) -> Answer:
-        candidates = [
-            _Candidate(text=sentence, passage=i)
-            for i, passage in enumerate(passages)
-            for sentence in split_sentences(passage.text)
-        ]
+        candidates = self._candidates(passages)
         if not candidates:
             return Answer(question=question, status="no_material", text=NO_MATERIAL)
         vectors = self.embedder.encode([question] + [c.text for c in candidates])
-        chosen = self._select(vectors[0], vectors[1:])
+        context = np.array([passages[c.passage].dense_score or 0.0 for c in candidates])
+        chosen = self._select(vectors[0], vectors[1:], context)
         return self._compose(question, passages, [candidates[i] for i in chosen])
 
-    def _select(self, query: np.ndarray, sentences: np.ndarray) -> list[int]:
-        relevance = sentences @ query
+    @staticmethod
+    def _candidates(passages: list[Passage]) -> list[_Candidate]:
+        """Quotable sentences; summary cards only when nothing else was retrieved."""
+        def from_passages(include_summary: bool) -> list[_Candidate]:
+            return [
+                _Candidate(text=sentence, passage=i)
+                for i, passage in enumerate(passages)
+                if include_summary or passage.section != SUMMARY_SECTION
+                for sentence in split_sentences(passage.text)
+                if not _META.search(sentence)
+            ]
+
+        return from_passages(False) or from_passages(True)
+
+    def _select(self, query: np.ndarray, sentences: np.ndarray, context: np.ndarray) -> list[int]:
+        """Maximal marginal relevance; a sentence's relevance also counts its passage's."""
+        similarity = sentences @ query
+        relevance = (1 - self.passage_weight) * similarity + self.passage_weight * context
         chosen: list[int] = []
         while len(chosen) < min(self.max_sentences, len(relevance)):
             redundancy = (
@@ -61,7 +85,7 @@ class GroundedAnswerer:
             score = (1 - self.diversity) * relevance - self.diversity * redundancy
             score[chosen] = -np.inf
             best = int(np.argmax(score))
-            if chosen and relevance[best] < self.min_similarity:
+            if chosen and similarity[best] < self.min_similarity:
                 break
             chosen.append(best)
         return chosen
