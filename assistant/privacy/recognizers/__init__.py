@@ -1,0 +1,44 @@
+"""Our PHI recognizers, by the class name the YAML uses."""
+
+from assistant.privacy.recognizers.account import AccountNumberRecognizer
+from assistant.privacy.recognizers.address import AddressRecognizer
+from assistant.privacy.recognizers.age import AgeRecognizer
+from assistant.privacy.recognizers.date import DateElementRecognizer
+from assistant.privacy.recognizers.device import DeviceIdRecognizer
+from assistant.privacy.recognizers.email import OfflineEmailRecognizer
+from assistant.privacy.recognizers.health_plan import HealthPlanRecognizer
+from assistant.privacy.recognizers.license import LicenseNumberRecognizer
+from assistant.privacy.recognizers.medical_record import MedicalRecordRecognizer
+from assistant.privacy.recognizers.name_list import NameListRecognizer
+from assistant.privacy.recognizers.organization import OrganizationRecognizer
+from assistant.privacy.recognizers.phone import PhoneNumberRecognizer
+from assistant.privacy.recognizers.place import PlaceRecognizer
+from assistant.privacy.recognizers.ssn import SsnRecognizer
+from assistant.privacy.recognizers.titled_name import TitledNameRecognizer
+from assistant.privacy.recognizers.url import WebAddressRecognizer
+from assistant.privacy.recognizers.zip_code import ZipCodeRecognizer
+
+CUSTOM_RECOGNIZERS = {
+    cls.__name__: cls
+    for cls in (
+        AccountNumberRecognizer,
+        AddressRecognizer,
+        AgeRecognizer,
+        DateElementRecognizer,
+        DeviceIdRecognizer,
+        HealthPlanRecognizer,
+        LicenseNumberRecognizer,
+        MedicalRecordRecognizer,
+        NameListRecognizer,
+        OfflineEmailRecognizer,
+        OrganizationRecognizer,
+        PhoneNumberRecognizer,
+        PlaceRecognizer,
+        SsnRecognizer,
+        TitledNameRecognizer,
+        WebAddressRecognizer,
+        ZipCodeRecognizer,
+    )
+}
+
+__all__ = ["CUSTOM_RECOGNIZERS", *CUSTOM_RECOGNIZERS]

@@ -1,0 +1,81 @@
+"""Shared shape for our regex recognizers: Presidio's PatternRecognizer plus a ``phi`` group.
+
+A pattern may match a keyword ("MRN:") and mark the identifier itself with the named
+group ``phi``; only that group is reported, so the keyword stays readable.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+
+FLAGS = regex.IGNORECASE | regex.MULTILINE
+REGEX_TIMEOUT_SECONDS = 1.0
+
+
+class RegexRecognizer(PatternRecognizer):
+    """Subclasses set ENTITY, PATTERNS and CONTEXT, and may override the two hooks."""
+
+    ENTITY: str = ""
+    PATTERNS: list[Pattern] = []
+    CONTEXT: list[str] = []
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(
+            supported_entity=self.ENTITY,
+            patterns=list(self.PATTERNS),
+            context=list(self.CONTEXT),
+            supported_language=supported_language,
+            global_regex_flags=FLAGS,
+        )
+        self._compiled = [(p, regex.compile(p.regex, FLAGS)) for p in self.patterns]
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        """Run every pattern; report the ``phi`` group's span when the pattern has one."""
+        results = []
+        for pattern, compiled in self._compiled:
+            for match in compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
+                group = "phi" if "phi" in compiled.groupindex else 0
+                start, end = match.span(group)
+                value = text[start:end]
+                if not value.strip() or self.invalidate_result(value):
+                    continue
+                valid = self.validate_result(value)
+                if valid is False:
+                    continue
+                score = EntityRecognizer.MAX_SCORE if valid else pattern.score
+                results.append(self._result(start, end, score, pattern, valid))
+        return results
+
+    def _result(self, start, end, score, pattern, valid) -> RecognizerResult:
+        explanation = self.build_regex_explanation(
+            self.name, pattern.name, pattern.regex, score, valid, FLAGS
+        )
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+
+def digits(value: str) -> str:
+    """The digits of ``value``, for validation hooks."""
+    return "".join(ch for ch in value if ch.isdigit())
+
+
+# An identifier value: letters, digits and inner separators, with at least one digit.
+ID_VALUE = r"(?=[A-Z0-9./-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])){3,24}(?![\w-])"
+
+
+def keyed(keywords: str, value: str = ID_VALUE) -> str:
+    """A pattern for ``KEYWORD [number|no|#|ID] [is] [:#(] VALUE``, with VALUE as ``phi``."""
+    return (
+        rf"\b(?:{keywords})(?:\s+(?:number|num|no\.?|nbr|#|id|code))?(?:\s+(?:is|was))?"
+        rf"\s*(?:[:#(]\s*)?(?P<phi>{value})"
+    )

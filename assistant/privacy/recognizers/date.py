@@ -1,0 +1,89 @@
+"""Dates down to the day or month ("3/14", "the 2nd of June", "Tuesday the 4th"); not bare years."""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import Pattern
+
+from assistant.privacy.recognizers.base import RegexRecognizer, digits
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# Bare month names must be capitalised and follow a date preposition ("back in March").
+MONTH_CAPITALISED = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+ORDINAL_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
+    r"|thirty[- ]first)"
+)
+YEAR = r"(?:\d{4}|'\d{2})"
+WEEKDAY_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
+
+
+class DateElementRecognizer(RegexRecognizer):
+    """All date elements except the year on its own, in the formats people write."""
+
+    ENTITY = "DATE"
+    PATTERNS = [
+        Pattern("month day year", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+{DAY}\b(?:,?\s+{YEAR}\b)?", 0.8),
+        Pattern(
+            "day of month",
+            rf"\b{WEEKDAY_PREFIX}(?:the\s+)?(?:{DAY}|{ORDINAL_WORD})\s+(?:of\s+)?{MONTH}"
+            rf"(?:,?\s+{YEAR}\b)?",
+            0.8,
+        ),
+        Pattern("month year", rf"\b{MONTH}\s*,?\s+{YEAR}\b", 0.7),
+        Pattern(
+            "numeric",
+            rf"\b{WEEKDAY_PREFIX}(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:\d{{4}}|\d{{2}}))?\b"
+            r"(?!/|\.\d)",
+            0.6,
+        ),
+        Pattern(
+            "numeric dashed or dotted",
+            r"\b(?:0?[1-9]|1[0-2])([-.])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})\b(?![-.]\d)",
+            0.6,
+        ),
+        Pattern("iso", r"\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b", 0.7),
+        Pattern(
+            "day month numeric (non-US)",
+            r"\b(?:1[3-9]|2\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:\d{4}|\d{2})\b",
+            0.6,
+        ),
+        Pattern(
+            "weekday the ordinal",
+            rf"\b{WEEKDAY},?\s+(?:the\s+)?(?:{ORDINAL}|{ORDINAL_WORD})\b",
+            0.7,
+        ),
+        Pattern(
+            "the ordinal",
+            rf"(?:\b(?:on|by|before|after|until|till|til|since|from|through|for|of|around)\s+)"
+            rf"(?P<phi>the\s+(?:{ORDINAL}|{ORDINAL_WORD}))\b(?!\s+(?:time|session|step|week|day"
+            r"|grade|floor|one|try|round|dose|visit|ceremony|journey|trip|hour|minute|year))",
+            0.6,
+        ),
+        Pattern(
+            "bare month",
+            rf"\b(?:in|since|until|till|by|during|early|late|mid|end\s+of|last|next|this|that)"
+            rf"[\s-]+(?P<phi>{MONTH_CAPITALISED})\b",
+            0.6,
+        ),
+    ]
+    CONTEXT = ["date", "dob", "born", "birthday", "on", "since", "appointment", "session"]
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        # "1/2" and "3/4" read as fractions far more often than as dates.
+        return pattern_text in _FRACTIONS or not (
+            digits(pattern_text) or regex.search(r"[a-z]", pattern_text, regex.I)
+        )
+
+
+_FRACTIONS = frozenset({"1/2", "1/3", "2/3", "1/4", "3/4"})

@@ -1,0 +1,27 @@
+"""Health-plan member, subscriber, policy and group numbers (Medicaid, Medicare...)."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from assistant.privacy.recognizers.base import RegexRecognizer, digits, keyed
+
+
+class HealthPlanRecognizer(RegexRecognizer):
+    """A labelled health-plan identifier with at least four digits."""
+
+    ENTITY = "HEALTH_PLAN"
+    PATTERNS = [
+        Pattern(
+            "labelled plan number",
+            keyed(
+                r"member|subscriber|policy|group|plan|beneficiary|insurance|insurer|medicaid"
+                r"|medicare|medi-cal|ohp|hicn|mbi|payer|coverage|claim|authori[sz]ation|auth"
+            ),
+            0.85,
+        ),
+    ]
+    CONTEXT = ["insurance", "member", "policy", "plan", "medicaid", "medicare"]
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return None if len(digits(pattern_text)) >= 4 else False

@@ -1,0 +1,27 @@
+"""Licence, certificate, NPI/DEA, passport and plate numbers, found by their label."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from assistant.privacy.recognizers.base import RegexRecognizer, digits, keyed
+
+
+class LicenseNumberRecognizer(RegexRecognizer):
+    """A labelled licence-like number with at least four digits."""
+
+    ENTITY = "LICENSE"
+    PATTERNS = [
+        Pattern(
+            "labelled licence",
+            keyed(
+                r"(?:driver'?s?\s+)?licen[cs]e|dl|npi|dea|passport|permit|(?:license\s+)?plate"
+                r"|certificate|cert|registration"
+            ),
+            0.85,
+        ),
+    ]
+    CONTEXT = ["license", "licence", "npi", "dea", "passport"]
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return None if len(digits(pattern_text)) >= 4 else False

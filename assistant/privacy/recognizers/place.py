@@ -1,0 +1,46 @@
+"""Small places spaCy misses: parks, lakes, trails, beaches, and places after "lives in"."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from assistant.privacy.recognizers.base import RegexRecognizer
+
+WORD = (
+    r"(?-i:(?!(?:The|A|An|My|Our|This|That|At|In|On|To|From|By|Near|And|Or|I|God|Christ|Jesus"
+    r"|English|Spanish|French|January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Dr|Mr|Mrs|Ms)\b)[A-Z][\w'’-]+)"
+)
+FEATURE = (
+    r"(?-i:Bay|Beach|Park|Lake|Creek|River|Trail|Trailhead|Mountains?|Hills?|Valley|Island"
+    r"|Canyon|Falls|Springs|Heights|Point|Harbou?r|Cove|Woods|Forest|Gardens|Pier|Marina"
+    r"|Preserve|Reservoir|Pond|Ridge|Peak|Butte|Meadows?|Village|Plaza|Square|Lagoon|Dunes)"
+)
+PREFIX = r"(?-i:Lake|Mount|Mt\.?|Fort|Ft\.?|Port|Cape|Isla|Lago|Saint|San|Santa|Los|Las|El)"
+CAPITALISED_RUN = r"(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})"
+
+
+class PlaceRecognizer(RegexRecognizer):
+    """Named geographic features and the place after a moving or living verb."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = [
+        Pattern("named feature", rf"\b(?:{WORD}\s+){{1,3}}{FEATURE}\b", 0.6),
+        Pattern("feature prefix", rf"\b{PREFIX}\s+{CAPITALISED_RUN}", 0.6),
+        Pattern(
+            "living or moving verb",
+            r"\b(?:lives?|lived|living|moved|moving|drove|driving|flew|grew\s+up|born|raised"
+            r"|visiting|visited|relocated|commutes?|house|apartment|home)\s+(?:back\s+)?"
+            rf"(?:in|to|from|near|at|outside(?:\s+of)?)\s+(?P<phi>{CAPITALISED_RUN})",
+            0.6,
+        ),
+        # "tacos in Ballard", "a video from Tofino": a capitalised word after a place preposition.
+        Pattern(
+            "after place preposition",
+            rf"(?<=\w[,]?\s)(?:in|from|near|outside|around|to)\s+(?P<phi>{WORD}(?:\s+{WORD})?)"
+            rf"(?!\s*(?-i:[A-Z]))",
+            0.45,
+        ),
+    ]
+    CONTEXT = ["in", "from", "near", "town", "city", "live", "drive", "visit"]

@@ -1,0 +1,62 @@
+"""Names marked by a title, credential, relationship or label: "Dr. Okafor", "Patient: Jo Ng"."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from assistant.privacy.recognizers.base import RegexRecognizer
+
+CAPITALISED = r"(?-i:[A-Z]\w*(?:['’](?!s\b)\w+)?(?:-[A-Z]\w*)?)"
+ANY_CASE = r"(?-i:[A-Za-z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?)"
+PARTICLE = r"(?-i:de|del|della|der|di|da|dos|du|la|le|van|von|bin|ibn)"
+NAME = rf"{CAPITALISED}(?:\s+(?:{PARTICLE}\s+)*{CAPITALISED}){{0,3}}"
+ABBREVIATED_TITLE = r"(?:dr|mr|mrs|ms|mx|prof|rev|fr|sr)\."
+TITLE = (
+    r"(?-i:Dr|Doctor|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Nurse|Rev|Reverend|Pastor|Father|Rabbi"
+    r"|Imam|Sister|Brother|Aunt|Auntie|Uncle|Grandma|Grandpa|Granny|Nana|Papa|Abuela|Abuelo"
+    r"|Tía|Tia|Tío|Tio|Coach|Officer|Judge|Captain|Sgt|Lt)\.?"
+)
+CREDENTIAL = (
+    r"(?-i:MD|DO|NP|PMHNP|FNP|APRN|RN|LPN|PA-C|LCSW|LICSW|LMSW|MSW|LMFT|MFT|LPC|LPCC|LMHC"
+    r"|CADC|PsyD|PhD|EdD|LAc|CNS)\b"
+)
+RELATION = (
+    r"(?:my|his|her|their|our|client's|patient's)\s+(?:friend|best\s+friend|partner|husband|wife"
+    r"|spouse|boyfriend|girlfriend|fianc[eé]e?|ex|brother|sister|son|daughter|cousin|mom|mum"
+    r"|mother|dad|father|stepmom|stepdad|roommate|coworker|co-worker|boss|manager|sponsor"
+    r"|therapist|psychiatrist|prescriber|neighbou?r|grandson|granddaughter|grandmother"
+    r"|grandfather|niece|nephew|kid|child|baby|aunt|uncle|teacher|pastor|guide|sitter)"
+)
+
+LABEL = (
+    r"(?:patient|client|name|full\s+name|subscriber|member|employee|owner|contact|attn|dear"
+    r"|issued\s+to|assigned\s+to|sent\s+to|referred\s+by|signed|guardian|my\s+name\s+is"
+    r"|this\s+is|emergency\s+contact|session\s+with|appointment\s+with|call\s+with)"
+)
+
+
+class TitledNameRecognizer(RegexRecognizer):
+    """The capitalised name after a title, relationship word or form label, or before a credential."""
+
+    ENTITY = "PERSON"
+    PATTERNS = [
+        Pattern("title name", rf"\b{TITLE}\s+(?P<phi>{NAME})", 0.7),
+        # Abbreviated titles show a name even in lower case ("dr. mehta").
+        Pattern("abbreviated title name", rf"\b{ABBREVIATED_TITLE}\s*(?P<phi>{ANY_CASE})", 0.7),
+        Pattern("name credential", rf"(?P<phi>{NAME}),?\s+{CREDENTIAL}", 0.7),
+        Pattern("relation name", rf"\b{RELATION},?\s+(?P<phi>{NAME})", 0.6),
+        Pattern("labelled name", rf"\b{LABEL}\s*[:,-]?\s+(?P<phi>{NAME})", 0.6),
+        # Romanised Korean and similar given names: "Sun-mi Cho", "Jun-ho Park".
+        Pattern("hyphenated given name", r"\b(?-i:[A-Z][a-z]+-[a-z]{1,4}\s+[A-Z][a-z]+)\b", 0.6),
+    ]
+    CONTEXT = ["dr", "doctor", "name", "client", "patient", "therapist", "called", "said"]
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        # "Dr. Will See You" style noise: a title before a sentence-initial common word.
+        return pattern_text.rstrip(".").casefold() in _NOT_NAMES
+
+
+_NOT_NAMES = frozenset(
+    "i the a an and but or so he she they we it this that was is who said says told asked "
+    "also just then when what id dob no number mrn ssn phone email address".split()
+)

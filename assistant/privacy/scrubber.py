@@ -1,0 +1,100 @@
+"""The Scrubber protocol and the Presidio implementation (fail closed)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from typing import Protocol
+
+from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
+
+from assistant.config import Settings
+from assistant.errors import KapError, ScrubberError
+from assistant.models import Entity, ScrubResult
+from assistant.privacy.audit import audit_scrub
+from assistant.privacy.config import PrivacyConfig
+from assistant.privacy.engine import build_analyzer
+from assistant.privacy.spans import resolve
+from assistant.privacy.vault import Vault
+
+log = logging.getLogger(__name__)
+
+
+class Scrubber(Protocol):
+    """Replaces PHI with vault placeholders; entity offsets refer to the original text."""
+
+    def scrub(self, text: str, vault: Vault) -> ScrubResult: ...
+
+    def scrub_many(self, texts: Sequence[str], vault: Vault) -> list[ScrubResult]: ...
+
+
+class PresidioScrubber:
+    """Presidio with our recognizers; the engine loads once, on first use or ``warm_up()``.
+
+    Any failure while analysing raises ScrubberError: nothing unscrubbed flows on.
+    """
+
+    def __init__(self, settings: Settings, batch_size: int = 32):
+        self.settings = settings
+        self.batch_size = batch_size
+        self._analyzer: AnalyzerEngine | None = None
+        self._config: PrivacyConfig | None = None
+        self._lock = threading.Lock()  # the UI shares one scrubber across sessions
+
+    def warm_up(self) -> None:
+        """Load spaCy and the recognizers now (about 3 s) rather than on the first text."""
+        with self._lock:
+            if self._analyzer is None:
+                self._analyzer, self._config = build_analyzer(self.settings)
+
+    @property
+    def analyzer(self) -> AnalyzerEngine:
+        self.warm_up()
+        return self._analyzer
+
+    def find(self, text: str) -> list[Entity]:
+        """The PHI spans in ``text`` (no placeholders assigned)."""
+        return self.find_many([text])[0]
+
+    def find_many(self, texts: Sequence[str]) -> list[list[Entity]]:
+        """PHI spans for each text, with one batched spaCy pass over all of them."""
+        analyzer = self.analyzer
+        try:
+            batch = BatchAnalyzerEngine(analyzer).analyze_iterator(
+                list(texts), language=self._config.language, batch_size=self.batch_size
+            )
+            return [resolve(results, text, self._config) for results, text in zip(batch, texts)]
+        except KapError:
+            raise
+        except Exception as exc:  # fail closed: any analyzer fault stops the request
+            log.error("PHI analyzer failed: %s", type(exc).__name__)
+            raise ScrubberError(
+                f"PHI scrubbing failed ({type(exc).__name__}); nothing was sent on. "
+                "Check the scrubber installation with `kap scrub \"test\"`"
+            ) from None
+
+    def scrub(self, text: str, vault: Vault) -> ScrubResult:
+        """Scrub one text, adding its values to ``vault``."""
+        return self.scrub_many([text], vault)[0]
+
+    def scrub_many(self, texts: Sequence[str], vault: Vault) -> list[ScrubResult]:
+        """Scrub several texts with one batched pass; placeholders are shared through ``vault``."""
+        return [
+            replace(text, entities, vault)
+            for text, entities in zip(texts, self.find_many(texts))
+        ]
+
+
+def replace(text: str, entities: list[Entity], vault: Vault) -> ScrubResult:
+    """Swap each span for its vault placeholder and audit the result."""
+    vault.reserve_literals(text)
+    parts, cursor, placed = [], 0, []
+    for entity in entities:
+        token = vault.placeholder(entity.type, text[entity.start : entity.end])
+        parts.extend((text[cursor : entity.start], token))
+        placed.append(entity.model_copy(update={"placeholder": token}))
+        cursor = entity.end
+    parts.append(text[cursor:])
+    audit_scrub(text, placed)
+    return ScrubResult(text="".join(parts), entities=placed)
