@@ -1,0 +1,1 @@
+"""Labelled exemplars and calibration data (YAML), shipped as package data."""

@@ -1,0 +1,165 @@
+"""The Guard protocol and RuleGuard, which runs the rules for one of three modes.
+
+- ``input`` (a therapist question): dosing or scope requests are blocked with a
+  redirect; crisis content is allowed, flagged and answered with crisis resources.
+- ``journal`` (client text, which is data): everything is allowed; crisis, dosing talk
+  (an item for the prescriber) and injected instructions are flagged.
+- ``output`` (generated text): sentences stating doses are removed, with a visible note.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Literal, Protocol
+
+import numpy as np
+
+from assistant.embeddings import Embedder
+from assistant.guard import messages
+from assistant.guard.rules.base import Rule
+from assistant.guard.rules.crisis import HISTORY, REPORTED_KEY, CrisisRule
+from assistant.guard.rules.dosing import DosingRule
+from assistant.guard.rules.injection import InjectionRule
+from assistant.guard.rules.scope import ScopeRule
+from assistant.guard.semantic import ExemplarSet
+from assistant.guard.text import Sentence, split_sentences
+from assistant.models import Finding, GuardVerdict
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["input", "journal", "output"]
+MODES: tuple[Mode, ...] = ("input", "journal", "output")
+
+
+class Guard(Protocol):
+    """Checks text for dosing, crisis, injection and scope issues."""
+
+    def check(self, text: str, mode: Mode = "input") -> GuardVerdict: ...
+
+    def check_many(self, texts: Sequence[str], mode: Mode = "input") -> list[GuardVerdict]: ...
+
+
+class RuleGuard:
+    """Pattern rules plus semantic similarity to calibrated exemplars (Presidio-style rules).
+
+    Pass ``embedder=None`` for patterns only (used to calibrate the semantic part).
+    """
+
+    def __init__(self, embedder: Embedder | None):
+        self.embedder = embedder
+        load = ExemplarSet.load if embedder is not None else (lambda rule, **_: None)
+        self.dosing = DosingRule(load("dosing"))
+        self.crisis = CrisisRule(load("crisis"))
+        # A therapist's question reports the client in the third person ("she wants to ..."),
+        # and is checked against the same exemplars with its own calibrated threshold.
+        self.reported_crisis = CrisisRule(
+            load("crisis", calibration_key=REPORTED_KEY), reported=True
+        )
+        self.injection = InjectionRule()
+        self.scope = ScopeRule()
+        self.rules: dict[Mode, tuple[Rule, ...]] = {
+            "input": (self.dosing, self.scope, self.reported_crisis),
+            "journal": (self.injection, self.dosing, self.crisis),
+            "output": (self.injection, self.dosing),
+        }
+
+    def warm_up(self) -> None:
+        """Load the model and embed the exemplars now rather than on the first check."""
+        if self.embedder is not None:
+            for rule in (self.dosing, self.crisis, self.reported_crisis):
+                if rule.exemplars is not None:
+                    rule.exemplars.embed(self.embedder)
+
+    def check(self, text: str, mode: Mode = "input") -> GuardVerdict:
+        return self.check_many([text], mode)[0]
+
+    def check_many(self, texts: Sequence[str], mode: Mode = "input") -> list[GuardVerdict]:
+        """Check a batch; all sentences of all texts are embedded in one call."""
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        split = [split_sentences(text) for text in texts]
+        vectors = self._embed([s for sentences in split for s in sentences], mode)
+        verdicts, row = [], 0
+        for text, sentences in zip(texts, split, strict=True):
+            rows = vectors[row : row + len(sentences)] if vectors is not None else None
+            row += len(sentences)
+            findings = self.findings(sentences, rows, mode)
+            verdicts.append(_verdict(text, sentences, findings, mode))
+        log.debug("guard checked %s texts in %s mode", len(texts), mode)
+        return verdicts
+
+    def findings(
+        self, sentences: list[Sentence], vectors: np.ndarray | None, mode: Mode
+    ) -> list[Finding]:
+        """Every rule's findings for the sentences of one text."""
+        findings: list[Finding] = []
+        rules = self.rules[mode]
+        crisis_rule = next((rule for rule in rules if rule.name == "crisis"), None)
+        for index, sentence in enumerate(sentences):
+            vector = vectors[index] if vectors is not None else None
+            crisis = crisis_rule.analyze(sentence, vector) if crisis_rule is not None else []
+            # A sentence with a crisis pattern is about risk; similarity to dosing exemplars
+            # ("he has been stockpiling pills") must not turn it into a refused dosing request.
+            crisis_pattern = any(f.detail.startswith("pattern ") for f in crisis)
+            injected = False
+            for rule in rules:
+                if injected and rule.name in ("dosing", "scope"):
+                    continue  # instructions inside data are not the writer's own request
+                if rule is crisis_rule:
+                    found = crisis
+                elif rule.name == "dosing" and crisis_pattern:
+                    found = rule.analyze(sentence, None)
+                else:
+                    found = rule.analyze(sentence, vector)
+                injected = injected or (rule.name == "injection" and bool(found))
+                findings.extend(found)
+        return findings
+
+    def _embed(self, sentences: list[Sentence], mode: Mode) -> np.ndarray | None:
+        if self.embedder is None or mode == "output" or not sentences:
+            return None
+        self.warm_up()
+        return self.embedder.encode([s.text for s in sentences])
+
+
+def _verdict(
+    text: str, sentences: list[Sentence], findings: list[Finding], mode: Mode
+) -> GuardVerdict:
+    flags = sorted({f.rule for f in findings if f.category != HISTORY})
+    if mode == "output":
+        return _redact(text, sentences, findings, flags)
+    notes = []
+    decision = "allow"
+    if mode == "input" and "dosing" in flags:
+        decision, notes = "block", [messages.DOSING_REDIRECT]
+    elif mode == "input" and "scope" in flags:
+        decision, notes = "block", [messages.SCOPE_REDIRECT]
+    if mode == "journal" and "dosing" in flags:
+        notes.append(messages.DOSING_FOR_PRESCRIBER)
+    if "injection" in flags:
+        notes.append(messages.INJECTION_NOTE)
+    if "crisis" in flags:
+        notes.insert(0, messages.CRISIS_RESOURCES)  # crisis first, never hidden
+    return GuardVerdict(
+        decision=decision, flags=flags, findings=findings, message="\n\n".join(notes)
+    )
+
+
+def _redact(
+    text: str, sentences: list[Sentence], findings: list[Finding], flags: list[str]
+) -> GuardVerdict:
+    """Replace each sentence holding a dosing finding with one visible note."""
+    dosing = [f for f in findings if f.rule == "dosing"]
+    removed = [s for s in sentences if any(s.start <= f.start < s.end for f in dosing)]
+    parts, cursor = [], 0
+    for sentence in removed:
+        parts.append(text[cursor : sentence.start])
+        if not "".join(parts).rstrip().endswith(messages.DOSE_REMOVED):
+            parts.append(messages.DOSE_REMOVED)
+        cursor = sentence.end
+    parts.append(text[cursor:])
+    message = messages.INJECTION_NOTE if "injection" in flags else ""
+    return GuardVerdict(
+        decision="allow", flags=flags, findings=findings, message=message, text="".join(parts)
+    )

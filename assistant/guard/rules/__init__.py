@@ -1,0 +1,1 @@
+"""Guard rules, one per file, in the shape of Presidio recognizers."""

@@ -1,0 +1,58 @@
+"""Injection rule: instructions addressed to the model inside journal text or passages.
+
+Such text is data. The rule only flags it; it never changes a decision, and the
+guard keeps injected sentences out of the dosing and scope rules (crisis still sees them).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.guard.rules.base import Pattern, match_patterns, pattern
+from assistant.guard.text import Sentence
+from assistant.models import Finding
+
+NAME = "injection"
+
+PATTERNS: tuple[Pattern, ...] = (
+    pattern(
+        "override",
+        "instruction override",
+        r"\b(?:ignore|disregard|forget|override|bypass)\b[^.?!]{0,30}\b(?:(?:your|ur|the|all|any|"
+        r"previous|prior|above|these|my)\s+)*(?:instructions?|directions?|rules?|guidelines?|"
+        r"prompts?|everything (?:above|before)|safety|system|crisis rules)\b",
+    ),
+    pattern(
+        "role-hijack",
+        "role hijack",
+        r"\b(?:you are now|you'?re now|from now on,? you|you must now|act as an? (?:unrestricted|"
+        r"jailbroken|different|uncensored)|pretend (?:you are|you'?re|to be) (?:my|an?|the) "
+        r"(?:psychiatrist|doctor|prescriber|ai|assistant|model|nurse)|developer mode|jailbreak\w*|"
+        r"unrestricted model|you are \w*bot)\b",
+    ),
+    pattern(
+        "addressed-to-model",
+        "addressed to the model",
+        r"(?:\bnote to the (?:ai|assistant|model)\b|\bif you are an? (?:ai|llm|language model|"
+        r"assistant|chatbot)\b|\b(?:attention|hey|dear|hi),? (?:ai|assistant|chatbot|"
+        r"language model|model|gpt)\b|^\s*(?:ai|assistant|system)\s*[:,]|#+\s*system\s*#*|"
+        r"\[/?inst\]|<\|?(?:system|im_start)\|?>|</?journal>|\bsystem prompt\b|\bhidden prompt\b|"
+        r"\bnew (?:instructions?|task|rules?)\s*:|\bsystem:)",
+    ),
+    pattern(
+        "output-steering",
+        "output steering",
+        r"\b(?:summar\w+ (?:this|it) as|mark (?:me|the client|this|the patient) as|"
+        r"do not (?:mention|flag|report)|don'?t (?:mention|flag|report)|delete the (?:previous|above)|"
+        r"respond only with|print your|reveal (?:the|your)|output the full|write that i am)\b",
+    ),
+)
+
+
+class InjectionRule:
+    """Flags instructions aimed at the assistant; see the module docstring."""
+
+    name = NAME
+
+    def analyze(self, sentence: Sentence, vector: np.ndarray | None) -> list[Finding]:
+        return match_patterns(NAME, PATTERNS, sentence, [])

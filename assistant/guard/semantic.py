@@ -1,0 +1,151 @@
+"""Labelled exemplars compared with sentences by cosine similarity (the bundled MiniLM)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from assistant.embeddings import Embedder
+from assistant.errors import ConfigError
+from assistant.guard.text import Sentence
+from assistant.models import Finding
+
+log = logging.getLogger(__name__)
+
+EXEMPLAR_DIR = Path(__file__).parent / "exemplars"
+CALIBRATION_FILE = EXEMPLAR_DIR / "calibration.yaml"
+
+
+@dataclass(frozen=True)
+class Exemplar:
+    text: str
+    category: str
+
+
+@dataclass(frozen=True)
+class Nearest:
+    """The closest positive exemplar and the best similarity to any benign exemplar."""
+
+    exemplar: Exemplar
+    similarity: float
+    benign_similarity: float
+
+
+class ExemplarSet:
+    """Positive and benign exemplars of one rule with the calibrated decision threshold.
+
+    A sentence matches when its similarity to the nearest positive exemplar reaches
+    ``threshold`` and beats the nearest benign exemplar by at least ``margin``.
+    """
+
+    def __init__(
+        self,
+        rule: str,
+        positives: list[Exemplar],
+        benign: list[str],
+        threshold: float,
+        margin: float,
+    ):
+        if not positives or not benign:
+            raise ConfigError(f"guard exemplars for {rule!r} need positive and benign examples")
+        self.rule = rule
+        self.positives = positives
+        self.benign = benign
+        self.threshold = threshold
+        self.margin = margin
+        self._positive_vectors: np.ndarray | None = None
+        self._benign_vectors: np.ndarray | None = None
+
+    @classmethod
+    def load(
+        cls, rule: str, directory: Path = EXEMPLAR_DIR, calibration_key: str | None = None
+    ) -> ExemplarSet:
+        """Read ``<rule>.yaml`` and its entry in ``calibration.yaml``; a broken file stops here.
+
+        ``calibration_key`` picks another threshold for the same exemplars (e.g.
+        ``crisis-reported`` for therapists' questions); it defaults to the rule.
+        """
+        key = calibration_key or rule
+        calibration = _read_yaml(directory / CALIBRATION_FILE.name).get(key)
+        if not isinstance(calibration, dict) or "threshold" not in calibration:
+            raise ConfigError(
+                f"{directory / CALIBRATION_FILE.name}: no threshold for {key!r}; "
+                "run `python -m assistant.guard.calibrate`"
+            )
+        positives, benign = read_exemplars(rule, directory)
+        return cls(
+            rule, positives, benign, float(calibration["threshold"]), float(calibration["margin"])
+        )
+
+    def embed(self, embedder: Embedder) -> None:
+        """Embed the exemplars once; later calls are free."""
+        if self._positive_vectors is None:
+            self._positive_vectors = embedder.encode([e.text for e in self.positives])
+            self._benign_vectors = embedder.encode(self.benign)
+            log.debug("embedded %s exemplars for rule %s", len(self.positives), self.rule)
+
+    def nearest(self, vectors: np.ndarray) -> list[Nearest]:
+        """For each sentence vector, the nearest positive exemplar and best benign similarity."""
+        if self._positive_vectors is None or self._benign_vectors is None:
+            raise RuntimeError("ExemplarSet.embed() must run before nearest()")
+        if len(vectors) == 0:
+            return []
+        positive = vectors @ self._positive_vectors.T
+        benign = (vectors @ self._benign_vectors.T).max(axis=1)
+        best = positive.argmax(axis=1)
+        return [
+            Nearest(self.positives[i], float(positive[row, i]), float(benign[row]))
+            for row, i in enumerate(best)
+        ]
+
+    def matches(self, nearest: Nearest) -> bool:
+        return (
+            nearest.similarity >= self.threshold
+            and nearest.similarity - nearest.benign_similarity >= self.margin
+        )
+
+    def finding(self, sentence: Sentence, nearest: Nearest) -> Finding | None:
+        """A finding spanning the sentence when it is close enough to a positive exemplar."""
+        if not self.matches(nearest):
+            return None
+        return Finding(
+            rule=self.rule,
+            category=nearest.exemplar.category,
+            detail=f"exemplar {nearest.exemplar.text!r} (similarity {nearest.similarity:.2f}, "
+            f"benign {nearest.benign_similarity:.2f})",
+            start=sentence.start,
+            end=sentence.end,
+            score=round(nearest.similarity, 4),
+        )
+
+
+def read_exemplars(rule: str, directory: Path = EXEMPLAR_DIR) -> tuple[list[Exemplar], list[str]]:
+    """The positive exemplars (with categories) and benign texts of ``<rule>.yaml``."""
+    path = directory / f"{rule}.yaml"
+    data = _read_yaml(path)
+    try:
+        positives = [
+            Exemplar(text, category)
+            for category, texts in data["positive"].items()
+            for text in texts
+        ]
+        benign = [text for texts in data["benign"].values() for text in texts]
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(
+            f"{path}: expected `positive:` and `benign:` mappings of category to texts ({exc})"
+        ) from None
+    return positives, benign
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read guard exemplars ({exc})") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a YAML mapping")
+    return data
