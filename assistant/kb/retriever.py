@@ -116,8 +116,10 @@ class HybridRetriever:
         filters: Filters | None = None,
         mode: Mode = "hybrid",
         apply_floor: bool = True,
+        max_per_doc: int | None = None,
     ) -> list[Passage]:
         """Top ``k`` passages; empty when nothing clears the relevance floor."""
+        max_per_doc = max_per_doc or self.params.max_chunks_per_doc
         index = self._load()
         if not index.chunks:
             return []
@@ -142,13 +144,18 @@ class HybridRetriever:
             doc_id = chunk.metadata["doc_id"]
             if apply_floor and dense < self.params.relevance_floor:
                 continue
-            if per_doc.get(doc_id, 0) >= self.params.max_chunks_per_doc:
+            if per_doc.get(doc_id, 0) >= max_per_doc:
                 continue
             per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
             passages.append(_to_passage(chunk, score, dense))
             if len(passages) == k:
                 break
         return passages
+
+    def passages_of(self, doc_id: str) -> list[Passage]:
+        """Every approved passage of one document, in stored order (for fixed citations)."""
+        index = self._load()
+        return [_to_passage(c, 0.0, 0.0) for c in index.chunks if c.metadata["doc_id"] == doc_id]
 
     def _dense_ranking(self, vector, filters: Filters, index: _Index) -> list[str]:
         n = min(self.params.candidates, len(index.chunks))

@@ -1,0 +1,78 @@
+"""``kap ask``: a grounded answer with numbered citations; interactive when no question."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+
+from assistant.cli.common import fail, settings_or_exit
+from assistant.errors import KapError
+from assistant.factory import Assistant, build_assistant
+from assistant.models import Answer
+from assistant.privacy.vault import Vault
+
+out = Console()
+
+
+def render(answer: Answer) -> None:
+    """Print an answer for a person: boundary, crisis banner, text, then sources."""
+    if "crisis" in answer.flags:
+        out.print(Panel("\n".join(answer.notes), title="Safety first", border_style="red"))
+    if answer.status == "refused":
+        out.print(Panel(answer.text, title="Outside what this assistant does", border_style="yellow"))
+        return
+    out.print(answer.text, soft_wrap=True, highlight=False)
+    for citation in answer.citations:
+        out.print(f"  [bold][{citation.n}][/] {citation.title} — {citation.section}", highlight=False)
+        for ref in citation.references:
+            out.print(f"      {ref}", style="dim", highlight=False)
+    for note in answer.notes if "crisis" not in answer.flags else []:
+        out.print(f"[yellow]note:[/] {note}", highlight=False)
+
+
+def _answer(assistant: Assistant, question: str, vault: Vault, k: int | None, as_json: bool) -> None:
+    answer = assistant.ask(question, vault, k=k)
+    if as_json:
+        payload = answer.model_dump(mode="json")
+        payload["question"] = vault.restore(answer.question)
+        print(json.dumps(payload, ensure_ascii=False))
+    else:
+        render(answer)
+
+
+def ask_command(
+    question: str = typer.Argument(None, help="Your question; omit it for an interactive session."),
+    as_json: bool = typer.Option(False, "--json", help="Print the answer as JSON."),
+    k: int = typer.Option(None, "-k", min=1, max=50, help="Passages to retrieve."),
+) -> None:
+    """Answer a question from the vetted knowledge base, with citations. No dosing advice."""
+    settings = settings_or_exit()
+    assistant = build_assistant(settings)
+    vault = Vault()  # one CLI run = one conversation; never written anywhere
+    if question is not None:
+        _answer(assistant, question, vault, k, as_json)
+        return
+    if not sys.stdin.isatty():
+        raise fail("No question given; pass one in quotes, e.g. kap ask \"What is integration?\"")
+    out.print("[bold]KAP Integration Assistant[/] — ask about integration; empty line or Ctrl-D quits.")
+    while True:
+        try:
+            line = out.input("[bold cyan]?[/] ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not line:
+            break
+        try:
+            with out.status("Thinking…"):
+                answer = assistant.ask(line, vault, k=k)
+            render(answer)
+        except KapError as exc:
+            out.print(f"[bold red]error:[/] {exc}", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ask")(ask_command)

@@ -1,0 +1,72 @@
+"""Answer a therapist's question from the vetted knowledge base."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from assistant.errors import InputError
+from assistant.generation.grounded import NO_MATERIAL
+from assistant.generation.protocol import Answerer
+from assistant.guard.guard import Guard
+from assistant.kb.retriever import Filters, Retriever
+from assistant.models import Answer
+from assistant.privacy.scrubber import Scrubber
+from assistant.privacy.vault import Vault
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 4000
+SAFETY_QUERY = "safety planning steps and crisis resources"
+
+
+@dataclass
+class AskWorkflow:
+    """scrub → guard(in) → retrieve → grounded answer → guard(out); restore is the caller's."""
+
+    scrubber: Scrubber
+    guard: Guard
+    retriever: Retriever
+    answerer: Answerer
+
+    def run(self, question: str, vault: Vault, k: int | None = None, filters: Filters | None = None) -> Answer:
+        question = question.strip()
+        if not question:
+            raise InputError("The question is empty; type a question about KAP integration")
+        if len(question) > MAX_QUESTION_CHARS:
+            raise InputError(
+                f"The question is {len(question)} characters; keep it under {MAX_QUESTION_CHARS}"
+            )
+        scrubbed = self.scrubber.scrub(question, vault).text
+        verdict = self.guard.check(scrubbed, mode="input")
+        log.info("ask: guard decision=%s flags=%s", verdict.decision, verdict.flags)
+        if verdict.decision == "block":
+            return Answer(
+                question=scrubbed, status="refused", text=verdict.message, flags=verdict.flags
+            )
+        passages = self.retriever.retrieve(scrubbed, k=k, filters=filters)
+        if "crisis" in verdict.flags:
+            passages = self._with_safety_material(passages, k)
+        if not passages:
+            answer = Answer(question=scrubbed, status="no_material", text=NO_MATERIAL)
+        else:
+            answer = self.answerer.answer(scrubbed, passages)
+        answer.flags = verdict.flags
+        if verdict.message and verdict.decision == "allow":
+            answer.notes.append(verdict.message)
+        return self._check_output(answer)
+
+    def _with_safety_material(self, passages, k):
+        safety = self.retriever.retrieve(SAFETY_QUERY, k=2, filters=Filters(topics=("safety-planning",)))
+        known = {p.chunk_id for p in passages}
+        return [p for p in safety if p.chunk_id not in known] + passages
+
+    def _check_output(self, answer: Answer) -> Answer:
+        """Drop any answer sentence in which the output guard finds a dose statement."""
+        verdicts = self.guard.check_many([s.text for s in answer.sentences], mode="output")
+        kept = [s for s, v in zip(answer.sentences, verdicts, strict=True) if "dosing" not in v.flags]
+        if len(kept) < len(answer.sentences):
+            answer.notes.append("A dosing statement was removed: dosing is decided by the prescriber.")
+            answer.sentences = kept
+            answer.text = " ".join(f"{s.text} [{s.citation}]" for s in kept)
+        return answer
