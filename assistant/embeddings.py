@@ -86,6 +86,11 @@ class SentenceTransformerEmbedder:
                     self._cache[text] = vector
         return np.vstack([known[t] for t in texts])
 
+    def clear_cache(self) -> None:
+        """Forget remembered vectors (benchmarks measure cold work)."""
+        with self._lock:
+            self._cache.clear()
+
     def _encode(self, texts: list[str], on_progress: ProgressCallback | None) -> np.ndarray:
         model = self._load()
         parts = []

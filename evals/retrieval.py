@@ -39,6 +39,7 @@ def run(settings: Settings, data: Path | None = None, report_dir: Path | None = 
     out_of_scope = [q for q in questions if not q["relevant"]]
     report: dict = {"suite": "retrieval", "questions": len(in_scope), "modes": {}, "misses": []}
     for mode in MODES:
+        assistant.embedder.clear_cache()  # each mode pays for its own query embeddings
         recalls, rrs, ndcgs, times = [], [], [], []
         for q in in_scope:
             started = time.perf_counter()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 SUITES = {"retrieval": "evals.retrieval", "phi": "evals.phi", "guard": "evals.guard"}
-BENCHMARKS = ("evals.bench_retrieval", "evals.phi", "evals.guard")
+BENCHMARKS = ("evals.bench_retrieval", "evals.phi", "evals.guard", "evals.bench_workflows")
 
 
 def suite(name: str):

@@ -80,6 +80,7 @@ def chunk_document(doc: KnowledgeDocument) -> list[Chunk]:
     metadata = {
         "doc_id": meta.id,
         "title": meta.title,
+        "summary": meta.summary.strip(),
         "audience": meta.audience,
         "phase": meta.phase,
         "topics": "|" + "|".join(meta.topics) + "|",

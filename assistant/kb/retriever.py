@@ -103,7 +103,7 @@ class HybridRetriever:
             self._index = _Index(
                 chunks=chunks,
                 matrix=matrix,
-                keywords=KeywordIndex([f"{c.metadata['title']}\n{c.text}" for c in chunks]),
+                keywords=KeywordIndex([_keyword_text(c.metadata, c.text) for c in chunks]),
                 position={c.chunk_id: i for i, c in enumerate(chunks)},
             )
             log.info("retriever loaded %d approved chunks", len(chunks))
@@ -182,6 +182,13 @@ class HybridRetriever:
             for rank, chunk_id in enumerate(ranking, start=1):
                 fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (self.params.rrf_k + rank)
         return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _keyword_text(meta: dict, text: str) -> str:
+    """What BM25 indexes: the passage plus its document's title, summary and topics, so a
+    query's words count even when the passage itself uses other ones."""
+    topics = meta.get("topics", "").replace("|", " ")
+    return f"{meta['title']}\n{meta.get('summary', '')} {topics}\n{meta['section']}\n{text}"
 
 
 def _to_passage(chunk: StoredChunk, score: float, dense: float) -> Passage:
