@@ -26,7 +26,7 @@ ingest: install
 	$(BIN)/kap ingest
 
 run: ingest
-	$(BIN)/kap ask
+	$(BIN)/kap app
 
 test: install
 	$(BIN)/pytest

@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     llm_model_path: Path | None = Field(None, description="GGUF file for the embedded llama.cpp backend.")
     llm_timeout: float = Field(120.0, gt=0, le=3600)
     llm_max_tokens: int = Field(700, ge=16, le=8192)
+    ui_password_hash: str | None = Field(
+        None, description="scrypt hash from `kap hash-password`; the app then asks for a password."
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
 
     @field_validator("chroma_url")

@@ -30,7 +30,8 @@ def _unshare_available() -> bool:
 )
 def test_works_with_no_network_interface(indexed_settings, args):
     env = {k: v for k, v in os.environ.items() if not k.startswith("KAP_")}
-    env |= {"KAP_DATA_DIR": str(indexed_settings.data_dir), "KAP_KNOWLEDGE_DIR": str(REPO / "knowledge")}
+    env |= {"KAP_DATA_DIR": str(indexed_settings.data_dir), "KAP_KNOWLEDGE_DIR": str(REPO / "knowledge"),
+            "KAP_PROMPTS_DIR": str(REPO / "prompts")}
     result = subprocess.run(
         ["unshare", "--net", sys.executable, "-m", "assistant.cli", *args],
         capture_output=True, text=True, env=env, cwd=REPO, timeout=300,

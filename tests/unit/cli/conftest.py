@@ -17,6 +17,7 @@ def kap(tmp_path, indexed_settings):
         } | {
             "KAP_DATA_DIR": str(indexed_settings.data_dir),
             "KAP_KNOWLEDGE_DIR": str(REPO / "knowledge"),
+            "KAP_PROMPTS_DIR": str(REPO / "prompts"),
         } | (env or {})
         return subprocess.run(
             [sys.executable, "-m", "assistant.cli", *args],

@@ -1,0 +1,47 @@
+"""Heavy, shared resources: built once per process and shared by every browser session."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import streamlit as st
+
+from assistant.config import Settings, load_settings
+from assistant.factory import Assistant, build_assistant
+from assistant.kb.corpus import Corpus, load_corpus
+from assistant.privacy.vault import Vault
+
+log = logging.getLogger(__name__)
+
+WARM_UP_QUESTION = "What is grounding?"
+
+
+def settings() -> Settings:
+    """Settings from the environment and ``.env``; a bad value raises ConfigError."""
+    return load_settings()
+
+
+def assistant() -> Assistant:
+    """The one Assistant for the current settings, loaded and warmed up on first use."""
+    return _assistant(settings().model_dump_json())
+
+
+@st.cache_resource(show_spinner="Loading the knowledge base and models (first start only)…")
+def _assistant(settings_json: str) -> Assistant:
+    # Keyed by the settings, so a changed configuration builds a new one; the cache
+    # holds a lock per key, so sessions arriving together still build it once.
+    built = build_assistant(Settings.model_validate_json(settings_json))
+    built.ask(WARM_UP_QUESTION, Vault())  # load Presidio, MiniLM, Chroma and BM25 now
+    log.info("assistant ready")
+    return built
+
+
+def corpus() -> Corpus:
+    """The knowledge documents with their review state (re-read at most once a minute)."""
+    return _corpus(str(settings().knowledge_dir))
+
+
+@st.cache_resource(ttl=60, show_spinner=False)
+def _corpus(folder: str) -> Corpus:
+    return load_corpus(Path(folder))
