@@ -1,11 +1,16 @@
 """Calibrate the semantic thresholds on the dev sets and record them in calibration.yaml.
 
-Run ``python -m assistant.guard.calibrate``. For each semantic rule it tries a grid of
-similarity thresholds and benign margins, keeps those whose false rate on the dev
-negatives stays under the target, and picks the one with the best dev recall. The
-semantic layer is calibrated on its own (not together with the patterns, which were
-written against the same dev sets and would hide its errors); the combined dev figures
-are recorded beside it. Held-out sets are never read here.
+Run ``python -m assistant.guard.calibrate``. It first copies the labelled dev lines into
+the learned exemplars (``assistant/guard/learned.py``). Then, for each threshold entry, it
+tries a grid of similarity thresholds and benign margins, keeps those whose false rate on
+every dev file's negatives stays under that file's cap, and among those within
+``RECALL_TOLERANCE`` of the best dev recall picks the strictest (dev false rates are
+optimistic: the rules' exceptions were written against the dev lines). Each dev line is
+judged with its own learned copy masked out (leave-one-out). The semantic layer is
+calibrated on its own (not together with the patterns, which were written against the same
+dev sets and would hide its errors); the combined dev figures are recorded beside it. The
+grid starts at 0.40: below that MiniLM similarities say little. Held-out sets are never
+read here.
 """
 
 from __future__ import annotations
@@ -13,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import math
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,7 +29,14 @@ from assistant.embeddings import Embedder, SentenceTransformerEmbedder
 from assistant.guard.guard import Mode, RuleGuard
 from assistant.guard.rules.crisis import REPORTED_KEY, CrisisRule
 from assistant.guard.rules.dosing import DosingRule
-from assistant.guard.semantic import CALIBRATION_FILE, ExemplarSet, Nearest, read_exemplars
+from assistant.guard.learned import LEARN, learn
+from assistant.guard.semantic import (
+    CALIBRATION_FILE,
+    Nearest,
+    exemplar_vectors,
+    read_exemplars,
+    save_exemplar_vectors,
+)
 from assistant.guard.text import split_sentences
 
 log = logging.getLogger(__name__)
@@ -33,6 +44,7 @@ log = logging.getLogger(__name__)
 DEV_DATA = Path(__file__).resolve().parents[2] / "evals" / "data" / "guard"
 THRESHOLDS = [round(0.40 + 0.01 * i, 2) for i in range(56)]
 MARGINS = [0.0, 0.02, 0.05, 0.08]
+RECALL_TOLERANCE = 0.02
 
 
 @dataclass(frozen=True)
@@ -100,23 +112,19 @@ def calibrate(task: Task, embedder: Embedder, data_dir: Path = DEV_DATA) -> dict
     )
     nearest = _nearest_per_text(task.rule, texts, modes, embedder)
 
-    best = None
+    grid = []
     for threshold in THRESHOLDS:
         for margin in MARGINS:
             semantic = np.array(
                 [any(n.similarity >= threshold and n.similarity - n.benign_similarity >= margin
                      for n in candidates) for candidates in nearest]
             )
-            recall = float(semantic[labels].mean())
-            false_rate = float(semantic[~labels].mean())
             feasible = all(
                 _false_rate(semantic, labels, origin == index) <= item.max_false_rate
                 for index, item in enumerate(task.files)
             )
-            key = (feasible, recall if feasible else -false_rate, -false_rate, threshold)
-            if best is None or key > best[0]:
-                best = (key, threshold, margin, semantic)
-    _, threshold, margin, semantic = best
+            grid.append((feasible, float(semantic[labels].mean()), threshold, margin, semantic))
+    threshold, margin, semantic = _choose(grid, labels)
     combined = pattern_hit | semantic
     log.info("calibrated %s: threshold %s margin %s", task.key, threshold, margin)
     return {
@@ -145,6 +153,22 @@ def calibrate(task: Task, embedder: Embedder, data_dir: Path = DEV_DATA) -> dict
     }
 
 
+def _choose(grid: list, labels: np.ndarray) -> tuple[float, float, np.ndarray]:
+    """The strictest feasible setting whose dev recall is within RECALL_TOLERANCE of the best.
+
+    Dev false rates are optimistic (the rules' exceptions were written against those lines),
+    so among settings of nearly equal recall the one least likely to flag new text wins.
+    """
+    feasible = [g for g in grid if g[0]]
+    if not feasible:  # nothing meets the caps: the lowest false rate, then the best recall
+        best = max(grid, key=lambda g: (-g[4][~labels].mean(), g[1]))
+        return best[2], best[3], best[4]
+    top = max(g[1] for g in feasible)
+    near = [g for g in feasible if g[1] >= top - RECALL_TOLERANCE]
+    best = max(near, key=lambda g: (g[2] + g[3], g[2]))
+    return best[2], best[3], best[4]
+
+
 def _false_rate(hits: np.ndarray, labels: np.ndarray, chosen: np.ndarray) -> float:
     negatives = hits[chosen & ~labels]
     return float(negatives.mean()) if len(negatives) else 0.0
@@ -159,30 +183,46 @@ def _nearest_per_text(
 ) -> list[list[Nearest]]:
     """Nearest exemplars for every sentence the rule lets semantics judge, per text.
 
+    Leave-one-out: a learned exemplar copied from the text being judged is masked out.
     A sentence whose nearest category the rule would not keep (a "medical" match without a
     symptom word, say) is left out, as the guard leaves it out.
     """
     positives, benign = read_exemplars(rule)
-    exemplars = ExemplarSet(rule, positives, benign, threshold=math.inf, margin=0.0)
-    exemplars.embed(embedder)
+    vectors = exemplar_vectors(rule, [e.text for e in positives] + benign, embedder)
+    positive_vectors, benign_vectors = vectors[: len(positives)], vectors[len(positives) :]
+    positive_texts = np.array([e.text for e in positives], dtype=object)
+    benign_texts = np.array(benign, dtype=object)
     judges = {
         mode: DosingRule(None) if rule == "dosing" else CrisisRule(None, reported=mode == "input")
         for mode in set(modes)
     }
-    sentences = [
-        [s for s in split_sentences(text) if judges[mode].semantic_allowed(s)]
-        for text, mode in zip(texts, modes, strict=True)
-    ]
+    sentences = []
+    for text, mode in zip(texts, modes, strict=True):
+        split = split_sentences(text)
+        context = " ".join(s.text for s in split) if mode == "input" else None
+        sentences.append([s for s in split if judges[mode].semantic_allowed(s, context)])
     flat = [s.text for group in sentences for s in group]
-    found = exemplars.nearest(embedder.encode(flat)) if flat else []
+    vectors = embedder.encode(flat) if flat else np.zeros((0, 0))
     out, row = [], 0
-    for group, mode in zip(sentences, modes, strict=True):
-        nearest = found[row : row + len(group)]
+    for text, group, mode in zip(texts, sentences, modes, strict=True):
+        block = vectors[row : row + len(group)]
+        row += len(group)
+        if not group:
+            out.append([])
+            continue
+        to_positive = block @ positive_vectors.T
+        to_positive[:, positive_texts == text] = -1.0
+        to_benign = block @ benign_vectors.T
+        to_benign[:, benign_texts == text] = -1.0
+        best = to_positive.argmax(axis=1)
+        nearest = [
+            Nearest(positives[j], float(to_positive[i, j]), float(to_benign[i].max()))
+            for i, j in enumerate(best)
+        ]
         out.append(
             [n for s, n in zip(group, nearest, strict=True)
              if judges[mode].semantic_keeps(s, n.exemplar.category)]
         )
-        row += len(group)
     return out
 
 
@@ -191,6 +231,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEV_DATA, help="folder with the dev sets")
     args = parser.parse_args()
     embedder = SentenceTransformerEmbedder()
+    for rule in LEARN:
+        log.info("wrote %s", learn(rule, args.data))
+        positives, benign = read_exemplars(rule)
+        texts = [e.text for e in positives] + benign
+        log.info("wrote %s", save_exemplar_vectors(rule, texts, embedder))
     result = {task.key: calibrate(task, embedder, args.data) for task in TASKS}
     header = "# Written by `python -m assistant.guard.calibrate` from the dev sets only.\n"
     CALIBRATION_FILE.write_text(header + yaml.safe_dump(result, sort_keys=False), encoding="utf-8")

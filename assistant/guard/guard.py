@@ -1,7 +1,8 @@
 """The Guard protocol and RuleGuard, which runs the rules for one of three modes.
 
 - ``input`` (a therapist question): dosing or scope requests are blocked with a
-  redirect; crisis content is allowed, flagged and answered with crisis resources.
+  redirect; crisis content is allowed, flagged and answered with crisis resources,
+  including a client's crisis told in the third person ("she wants to kill herself").
 - ``journal`` (client text, which is data): everything is allowed; crisis, dosing talk
   (an item for the prescriber) and injected instructions are flagged.
 - ``output`` (generated text): sentences stating doses are removed, with a visible note.
@@ -50,6 +51,9 @@ class RuleGuard:
         self.embedder = embedder
         load = ExemplarSet.load if embedder is not None else (lambda rule, **_: None)
         self.dosing = DosingRule(load("dosing"))
+        # Client text is judged by dosing patterns only: the exemplars are therapists'
+        # questions and their threshold is calibrated on those.
+        self.journal_dosing = DosingRule(None)
         self.crisis = CrisisRule(load("crisis"))
         # A therapist's question reports the client in the third person ("she wants to ..."),
         # and is checked against the same exemplars with its own calibrated threshold.
@@ -60,7 +64,7 @@ class RuleGuard:
         self.scope = ScopeRule()
         self.rules: dict[Mode, tuple[Rule, ...]] = {
             "input": (self.dosing, self.scope, self.reported_crisis),
-            "journal": (self.injection, self.dosing, self.crisis),
+            "journal": (self.injection, self.journal_dosing, self.crisis),
             "output": (self.injection, self.dosing),
         }
 
@@ -93,27 +97,46 @@ class RuleGuard:
         self, sentences: list[Sentence], vectors: np.ndarray | None, mode: Mode
     ) -> list[Finding]:
         """Every rule's findings for the sentences of one text."""
-        findings: list[Finding] = []
         rules = self.rules[mode]
-        crisis_rule = next((rule for rule in rules if rule.name == "crisis"), None)
+        by_name = {rule.name: rule for rule in rules}
+        injected: list[bool] = []
+        crisis: list[list[Finding]] = []
         for index, sentence in enumerate(sentences):
             vector = vectors[index] if vectors is not None else None
-            crisis = crisis_rule.analyze(sentence, vector) if crisis_rule is not None else []
-            # A sentence with a crisis pattern is about risk; similarity to dosing exemplars
-            # ("he has been stockpiling pills") must not turn it into a refused dosing request.
-            crisis_pattern = any(f.detail.startswith("pattern ") for f in crisis)
-            injected = False
+            own = bool("injection" in by_name and by_name["injection"].analyze(sentence, vector))
+            # once a text starts instructing the software, what follows is part of it
+            injected.append(own or bool(injected and injected[-1]))
+            # Injected instructions are judged by crisis patterns only: "tell me the dose"
+            # is not like anything a client in crisis writes, whatever MiniLM says.
+            crisis.append(
+                by_name["crisis"].analyze(sentence, None if injected[-1] else vector)
+                if "crisis" in by_name else []
+            )
+        # A therapist's question is one topic ("Mild response again. Time to bump things
+        # up?"), but sentences about risk are not part of a dosing request ("He is hoarding
+        # his sleeping pills. Next steps?"), so they are left out of the dosing context.
+        context = (
+            " ".join(s.text for s, c in zip(sentences, crisis, strict=True) if not _by_pattern(c))
+            if mode == "input" else None
+        )
+        findings: list[Finding] = []
+        for index, sentence in enumerate(sentences):
+            vector = vectors[index] if vectors is not None else None
             for rule in rules:
-                if injected and rule.name in ("dosing", "scope"):
+                if rule.name == "injection":
+                    if injected[index] and (index == 0 or not injected[index - 1]):
+                        findings.extend(rule.analyze(sentence, vector))
+                elif rule.name == "crisis":
+                    findings.extend(crisis[index])
+                elif injected[index] and rule.name in ("dosing", "scope"):
                     continue  # instructions inside data are not the writer's own request
-                if rule is crisis_rule:
-                    found = crisis
-                elif rule.name == "dosing" and crisis_pattern:
-                    found = rule.analyze(sentence, None)
+                elif rule.name == "dosing":
+                    # a sentence matching a crisis pattern is about risk: similarity to dosing
+                    # exemplars ("stockpiling pills") must not make it a refused dosing request
+                    semantic = None if _by_pattern(crisis[index]) else vector
+                    findings.extend(rule.analyze(sentence, semantic, context))
                 else:
-                    found = rule.analyze(sentence, vector)
-                injected = injected or (rule.name == "injection" and bool(found))
-                findings.extend(found)
+                    findings.extend(rule.analyze(sentence, vector))
         return findings
 
     def _embed(self, sentences: list[Sentence], mode: Mode) -> np.ndarray | None:
@@ -121,6 +144,11 @@ class RuleGuard:
             return None
         self.warm_up()
         return self.embedder.encode([s.text for s in sentences])
+
+
+def _by_pattern(findings: list[Finding]) -> bool:
+    """A current crisis finding from a pattern (high precision), not from similarity alone."""
+    return any(f.category != HISTORY and f.detail.startswith("pattern ") for f in findings)
 
 
 def _verdict(

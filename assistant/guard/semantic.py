@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from assistant.dose_amounts import mask_dose_amounts
 from assistant.embeddings import Embedder
 from assistant.errors import ConfigError
 from assistant.guard.text import Sentence
@@ -18,6 +20,10 @@ log = logging.getLogger(__name__)
 
 EXEMPLAR_DIR = Path(__file__).parent / "exemplars"
 CALIBRATION_FILE = EXEMPLAR_DIR / "calibration.yaml"
+# Exemplars copied from the dev sets by the calibration (never from held-out sets),
+# and the exemplar vectors it stores so that start-up need not encode them again.
+LEARNED_SUFFIX = ".learned.yaml"
+VECTORS_SUFFIX = ".vectors.npz"
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,7 @@ class ExemplarSet:
         benign: list[str],
         threshold: float,
         margin: float,
+        directory: Path = EXEMPLAR_DIR,
     ):
         if not positives or not benign:
             raise ConfigError(f"guard exemplars for {rule!r} need positive and benign examples")
@@ -57,6 +64,7 @@ class ExemplarSet:
         self.benign = benign
         self.threshold = threshold
         self.margin = margin
+        self.directory = directory
         self._positive_vectors: np.ndarray | None = None
         self._benign_vectors: np.ndarray | None = None
 
@@ -78,15 +86,22 @@ class ExemplarSet:
             )
         positives, benign = read_exemplars(rule, directory)
         return cls(
-            rule, positives, benign, float(calibration["threshold"]), float(calibration["margin"])
+            rule,
+            positives,
+            benign,
+            float(calibration["threshold"]),
+            float(calibration["margin"]),
+            directory,
         )
 
     def embed(self, embedder: Embedder) -> None:
-        """Embed the exemplars once; later calls are free."""
+        """Embed the exemplars once (or read the calibration's vectors); later calls are free."""
         if self._positive_vectors is None:
-            self._positive_vectors = embedder.encode([e.text for e in self.positives])
-            self._benign_vectors = embedder.encode(self.benign)
-            log.debug("embedded %s exemplars for rule %s", len(self.positives), self.rule)
+            texts = [e.text for e in self.positives] + self.benign
+            vectors = exemplar_vectors(self.rule, texts, embedder, self.directory)
+            self._positive_vectors = vectors[: len(self.positives)]
+            self._benign_vectors = vectors[len(self.positives) :]
+            log.debug("embedded %s exemplars for rule %s", len(texts), self.rule)
 
     def nearest(self, vectors: np.ndarray) -> list[Nearest]:
         """For each sentence vector, the nearest positive exemplar and best benign similarity."""
@@ -115,17 +130,59 @@ class ExemplarSet:
         return Finding(
             rule=self.rule,
             category=nearest.exemplar.category,
-            detail=f"exemplar {nearest.exemplar.text!r} (similarity {nearest.similarity:.2f}, "
-            f"benign {nearest.benign_similarity:.2f})",
+            detail=f"exemplar {mask_dose_amounts(nearest.exemplar.text)!r} "
+            f"(similarity {nearest.similarity:.2f}, benign {nearest.benign_similarity:.2f})",
             start=sentence.start,
             end=sentence.end,
             score=round(nearest.similarity, 4),
         )
 
 
-def read_exemplars(rule: str, directory: Path = EXEMPLAR_DIR) -> tuple[list[Exemplar], list[str]]:
-    """The positive exemplars (with categories) and benign texts of ``<rule>.yaml``."""
-    path = directory / f"{rule}.yaml"
+def exemplar_vectors(
+    rule: str, texts: list[str], embedder: Embedder, directory: Path = EXEMPLAR_DIR
+) -> np.ndarray:
+    """Vectors of the exemplar ``texts``: from the file the calibration wrote when it was made
+    with the same model from the same texts, else encoded now (a few seconds)."""
+    path = directory / f"{rule}{VECTORS_SUFFIX}"
+    if path.exists():
+        try:
+            with np.load(path) as data:
+                if str(data["digest"]) == _digest(embedder.name, texts):
+                    return data["vectors"].astype(np.float32)
+        except (OSError, KeyError, ValueError) as exc:
+            log.warning("ignoring unreadable exemplar vectors %s (%s)", path, exc)
+        log.info("exemplar vectors for %s are stale; encoding them now", rule)
+    return embedder.encode(texts)
+
+
+def save_exemplar_vectors(
+    rule: str, texts: list[str], embedder: Embedder, directory: Path = EXEMPLAR_DIR
+) -> Path:
+    """Encode the exemplar ``texts`` and store them (half precision) for ``exemplar_vectors``."""
+    path = directory / f"{rule}{VECTORS_SUFFIX}"
+    vectors = embedder.encode(texts).astype(np.float16)
+    np.savez_compressed(path, vectors=vectors, digest=np.array(_digest(embedder.name, texts)))
+    return path
+
+
+def _digest(model: str, texts: list[str]) -> str:
+    return hashlib.sha256("\n".join([model, *texts]).encode("utf-8")).hexdigest()
+
+
+def read_exemplars(
+    rule: str, directory: Path = EXEMPLAR_DIR, learned: bool = True
+) -> tuple[list[Exemplar], list[str]]:
+    """The positive exemplars (with categories) and benign texts of ``<rule>.yaml``, followed
+    by those of ``<rule>.learned.yaml`` when it exists and ``learned`` is true."""
+    positives, benign = _read_exemplar_file(directory / f"{rule}.yaml")
+    path = directory / f"{rule}{LEARNED_SUFFIX}"
+    if learned and path.exists():
+        more_positives, more_benign = _read_exemplar_file(path)
+        positives, benign = positives + more_positives, benign + more_benign
+    return positives, benign
+
+
+def _read_exemplar_file(path: Path) -> tuple[list[Exemplar], list[str]]:
     data = _read_yaml(path)
     try:
         positives = [

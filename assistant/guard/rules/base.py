@@ -50,7 +50,11 @@ class Rule(Protocol):
 
     name: str
 
-    def analyze(self, sentence: Sentence, vector: np.ndarray | None) -> list[Finding]: ...
+    def analyze(
+        self, sentence: Sentence, vector: np.ndarray | None, context: str | None = None
+    ) -> list[Finding]:
+        """Findings in ``sentence``; ``context`` is the whole text, where a rule uses it."""
+        ...
 
 
 def overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -62,12 +66,20 @@ def spans_of(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def match_patterns(
-    rule: str, patterns: tuple[Pattern, ...], sentence: Sentence, exceptions: list[tuple[int, int]]
+    rule: str,
+    patterns: tuple[Pattern, ...],
+    sentence: Sentence,
+    exceptions: list[tuple[int, int]],
+    context: str | None = None,
 ) -> list[Finding]:
-    """Findings for every pattern match that no benign exception span covers."""
+    """Findings for every pattern match that no benign exception span covers.
+
+    Context words are looked for in ``context`` (e.g. the whole question) when given,
+    else in the sentence; ``unless`` expressions always in the sentence.
+    """
     findings = []
     for item in patterns:
-        if item.context is not None and not item.context.search(sentence.text):
+        if item.context is not None and not item.context.search(context or sentence.text):
             continue
         if item.unless is not None and item.unless.search(sentence.text):
             continue

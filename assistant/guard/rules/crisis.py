@@ -65,7 +65,8 @@ PERSON = (
     r"baby|kids?)|people|everyone|someone|somebody)"
 )
 THREAT = (
-    r"(?:going to|gonna|wants? to|wanted to|wanna|will|i'?ll|could|might|"
+    r"(?:going to|gonna|wants? to|wanted to|wanna|will|i'?ll|might|"
+    r"(?:afraid|scared|worried|fear)[^.]{0,30}\bcould |"
     r"(?:afraid|scared|worried) (?:i'?m|i am) going to|(?:afraid|scared|worried) i'?ll|"
     r"imagin\w* |fantasi[sz]\w* about |picture |picturing |thinking about |thought about |"
     r"planning )"
@@ -92,15 +93,20 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"tak(?:e|es|ing) {v.poss} (?:own )?life|suicid\w*|"
             r"(?:wants?|wanted|wanting|wanna|going|gonna) to die|want(?:s|ed)? to be dead|"
             rf"(?:wish|wishes|hope|hopes) {v.subj} (?:was|were) dead|better off dead|rather be dead|"
+            r"(?:i'?d|would) rather die\b|"
             r"(?:don'?t|doesn'?t|do not|does not|no longer) wants? to (?:be alive|live|exist|be here|"
             r"wake up)|tired of (?:existing|living|being alive|life)|stop existing|"
             r"giving up on life|done with (?:life|being alive|living)|"
             r"(?:wish|hope|pray)\w*[^.]{0,25}(?:never (?:wake|been born)|not (?:wake|waking) up|"
-            r"won'?t wake up)|never wake up|sleep forever|go to sleep and not wake|"
+            r"won'?t wake up|(?:doesn'?t|don'?t) wake up)|"
+            r"wish(?:ed|es)? (?:\w+ ){0,4}(?:had |would have |would )?(?:just )?(?:killed|taken) me\b|"
+            r"never wake up|sleep forever|go to sleep and not wake|"
             r"disappear (?:permanently|for good|forever)|never come back|"
             rf"(?:won'?t|not|don'?t think {v.subj}'?(?:ll| will)) be around|wants? out\b|"
             rf"way out except|wants? (?:it all|it|this|everything|{v.poss} life) (?:all )?to (?:end|be over)|"
             rf"if {v.subj} (?:didn'?t|don'?t|doesn'?t|never) wake up|"
+            rf"wish(?:es|ed)? {v.subj} (?:hadn'?t|didn'?t|wouldn'?t|had not|would not|never) "
+            r"(?:woken|wake|waken|woke) up|"
             r"(?:the |any )?point (?:of|in) (?:going on|living|life|being alive)|"
             r"nothing (?:left )?to live for|no reason (?:left )?to (?:live|keep (?:going|living)|go on|"
             r"stay alive)|attempted)",
@@ -114,11 +120,14 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             "passive-ideation",
             SUICIDAL,
             rf"(?:better off without {v.obj}\b|(?:easier|lighter|better|happier)[^.]{{0,30}}without "
-            rf"{v.obj}\b|without {v.obj} in it|(?:nobody|no one|noone) would (?:even )?(?:notice|miss|care)|"
+            rf"{v.obj}\b|(?:be|being) (?:fine|okay|ok|happy|happier) without {v.obj}\b|"
+            rf"without {v.obj} in it|(?:nobody|no one|noone) would (?:even )?(?:notice|miss|care)|"
             rf"\bburden\b|relieved if {v.subj} (?:disappeared|died|was gone|were gone)|"
             rf"if {v.subj} (?:wasn'?t|weren'?t) (?:here|around)|if {v.subj} (?:were|was) gone|"
             r"favou?r by (?:disappearing|dying|being gone)|life insurance|"
             r"hopes? (?:a|the) (?:car|bus|truck|train) hits|don'?t see a future|"
+            rf"(?:don'?t|doesn'?t|can'?t) see {v.self_} (?:making it|being (?:here|around|alive)|"
+            r"surviving|lasting|getting through)|"
             r"takes me and i don'?t come back|until i can (?:finally )?be gone)",
         ),
         pattern(
@@ -126,12 +135,17 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             SUICIDAL,
             rf"(?:(?:sav|stockpil|hoard|stash)\w*(?: up)? (?:{v.poss} |all (?:{v.poss} )?|the |some )?"
             r"(?:sleeping )?(?:pills|meds|medications?|tablets)|(?:pills|meds) saved|enough pills|"
+            r"(?:stockpile|stash|hoard) of (?:\w+ )?(?:pills|meds|medications?|tablets|oxy\w*|"
+            r"opioids?|painkillers?|sleeping pills|benzos?|insulin|\w+codone|fentanyl|morphine)|"
             r"how many[^.]{0,30}(?:pills|tablets)[^.]{0,30}(?:take|would|lethal)|"
             r"overdos\w*(?=[^.]{0,25}\b(?:meds|medication|pills|tablets|sleeping)\b)|"
             r"\b(?:an|the) overdose\b|overdosing|overdosed on purpose|"
             r"driv(?:e|ing) (?:my car |the car )?(?:into|off) (?:a |the )?(?:wall|tree|bridge|cliffs?|"
             r"oncoming traffic|overpass)|"
+            r"(?:train|bus|truck|traffic)\b[^.]{0,40}\bstep(?:ping|ped)? (?:forward|out|in front)|"
+            r"step(?:ping)? (?:out )?in front of (?:a |the )?(?:train|bus|truck|car|traffic)|"
             r"(?:jump|jumping) (?:off|from)|bridge i'?d|goodbye (?:letters?|notes?)|note in case|"
+            r"goodbye[^.]{0,40}\b(?:the last time|for the last time|for good|forever)|"
             r"(?:bought|have|has|got|keeps?|kept|hid|hidden) (?:a |the )?(?:rope|noose)\b|noose|"
             r"bought a gun|"
             rf"(?:giv(?:ing|e|en)|gave) away {v.poss} (?:things|stuff|belongings)|plan and a date|"
@@ -149,7 +163,9 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"hurt(?:ing|s)? {v.self_}|harm(?:ing|s)? {v.self_}|self[- ]?harm\w*|"
             rf"scratch\w* (?:{v.poss} )?(?:wrists?|arms?|skin|legs?)[^.]*(?:bleed|bled|razor|blood)|"
             rf"razor|hit(?:ting|s)? {v.self_}|punch\w* (?:{v.self_}|(?:the |a )?walls?)[^.]*"
-            r"(?:on purpose|deserve\w*|bleed|bled|broke)|wants? to bleed|carv\w* into)",
+            r"(?:on purpose|deserve\w*|bleed|bled|broke)|wants? to bleed|carv\w* into|"
+            rf"(?:fresh|new|self-inflicted) (?:cuts|burns|wounds)|cuts on {v.poss} "
+            r"(?:fore)?(?:arms?|wrists?|thighs?|legs?|stomach))",
         ),
         pattern(
             "harm-others",
@@ -169,15 +185,19 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"blood pressure (?:was |is |has been |reading (?:was |is )?)?(?:really |very |super |"
             r"dangerously |extremely |so )?(?:high|through the roof|sky[- ]high)|"
             r"\bbp\b[^.]{0,20}\d{3}|\b(?:1[89]\d|2\d\d)\s*(?:/|over)\s*\d{2,3}\b|"
-            r"\bfaint(?:ed|s)\b|keeps? fainting|passed out|blacked out|collaps(?:ed|ing)|"
+            r"can'?t get (?:any )?air(?: in)?|\bfaint(?:ed|s)\b|keeps? fainting|passed out|passing out|"
+            r"blacked out|collaps(?:ed|ing)|"
             r"(?:lost|losing|lose) consciousness|unconscious|seizure|"
             r"(?:can'?t|cannot|couldn'?t|haven'?t been able to|hasn'?t been able to|unable to|"
-            r"not able to) (?:pee|urinate|pass urine)|burns when (?:i|she|he|they) (?:pee|urinate)|"
+            r"not able to) (?:pee|wee|urinate|pass urine)|burns when (?:i|she|he|they) (?:pee|urinate)|"
             r"blood in (?:my|her|his|their|the) (?:urine|pee)|bladder (?:hurts|pain|is burning)|"
             r"(?:can'?t|cannot|couldn'?t|could not) (?:catch (?:my|her|his|their) breath|breathe|"
             r"get a (?:full )?breath)|lips? (?:went|look|looked|turned) blue|"
             r"(?:can'?t|couldn'?t) stop (?:throwing up|vomiting)|vomiting (?:nonstop|non-stop|for hours)|"
             r"numb on one side|one side of (?:my|her|his) (?:body|face)|(?:left )?arm (?:is|went) numb|"
+            r"(?:face|arm|leg|side) (?:went|is|feels?|felt|goes) numb|numb(?:ness)? on (?:the |my |her |"
+            r"his )?(?:left|right)|speech (?:was |is |went |got )?(?:weird|slurred|garbled|strange)|"
+            r"woke up on the (?:\w+ )?floor|came to on the (?:\w+ )?floor|"
             r"vision went (?:blurry|dark|black)|worst headache|heart is going to explode)",
         ),
         pattern(
@@ -208,6 +228,21 @@ EXCEPTIONS = tuple(
         r"\b(?:killing me|kill me one day|death of me|dying (?:to|of|laughing)|died (?:laughing|of)|"
         r"thought i'?d die|dead tired|early grave|murder a \w+|killed it|literally die|"
         r"kill off)\b",
+        r"\bdie (?:of|from) (?:happiness|joy|embarrassment|laughter|laughing|boredom|shame|"
+        r"cuteness|excitement)\b|\bstop existing as (?:a|an|the)\b|\bso \w+ (?:that )?i could die\b",
+        r"\bkill (?:off |the |my |that |this )(?:\w+ ){0,2}?(?:voice|critic|part|habits?|urges?|"
+        r"thoughts?|fears?|doubts?|negativity|ego|perfectionism|vibe|mood|buzz)\b",
+        r"\bin an? (?:philosophical|existential|curious|abstract|spiritual) (?:way|sense)\b|"
+        r"\bnot wanting (?:it|to die|death)\b",
+        r"\bsleep (?:better|more|in|longer|well|through the night)\b|"
+        r"\bsleep (?:\w+ ){0,3}and wake up (?:in|when|after|refreshed|rested|new)\b",
+        r"\bgoodbye (?:letter|note)s? to (?:my |the )?(?:old|younger|former|past|inner) (?:self|me|"
+        r"version|child)|\bgoodbye to (?:my |the |our |this )?(?:\w+ )?(?:home|house|job|city|"
+        r"apartment|office|school|flat|town)\b",
+        r"\bend (?:this|that|a|the) (?:chapter|phase|season|era|cycle|pattern)\b",
+        r"\bdeath (?:doesn'?t|does not|no longer) (?:scare|frighten)|\b(?:not|less|no longer) "
+        r"(?:afraid|scared|frightened) of (?:death|dying)\b",
+
         r"\b(?:this|that|these|those|the|my) (?!husband|wife|partner|boyfriend|girlfriend|ex\b|"
         r"father|dad|stepdad|stepfather|brother|son)\w+ (?:is|are|will be) (?:going to|gonna) "
         r"kill me\b|\b(?:going to|gonna) kill me\b[^.]{0,15}\b(?:lol|lmao|haha|one day)\b",
@@ -224,14 +259,24 @@ EXCEPTIONS = tuple(
         r"\b(?:\w+'s|his|her|their) suicide\b(?! (?:attempt|plan|note|risk|ideation|thoughts))",
         r"\b(?:died|passed away|lost \w+) (?:of|from|to) (?:an? )?overdose\b|\bwho overdosed\b",
         r"\boverdos\w* on (?!(?:my |her |his |their |the |all )?(?:meds|medications?|pills|tablets|"
-        r"sleeping|painkillers|insulin|tylenol|ketamine|lozenges|drugs|heroin|fentanyl|opioids?)\b)\w+",
+        r"sleeping|painkillers|insulin|tylenol|ketamine|lozenges|drugs|heroin|fentanyl|opioids?|purpose)\b)\w+",
         # ending a relationship, a job, a marriage
         r"\bend(?:ing|s)? (?:it|things) with\b|"
         r"\bwants? out of (?:this|my|the|that|our) (?!life|world|existence|body|misery)\w+",
         r"\bhurt (?:\w+ )?feelings\b",
+        r"\bsleep (?:for )?(?:a|the whole|all|an entire) (?:week|day|weekend|month|year)\b",
+        r"\bwithout (?:me|her|him|them) for (?:a|the|one|two|\w+) (?:day|days|week|weeks|while|bit|"
+        r"night|weekend|month|hour|hours)\b",
         r"\b(?:no|not|never|without|denies|denied|didn'?t (?:have|feel))\b[^.]{0,20}"
         r"\b(?:chest pain|faint\w*|passed out|blood in|trouble (?:breathing|peeing))",
     )
+)
+# Whole-sentence exceptions: a therapist asking how to screen for risk is not reporting it.
+SCREENING = re.compile(
+    r"\b(?:how (?:do|can|should) i|gentle way to|best way to|tips? (?:for|on)) (?:ask|screen|"
+    r"assess|bring up|talk about|raise)\b(?![^.?!]*\b(?:she|he|they) (?:said|says|told|wrote|"
+    r"mentioned)\b)",
+    re.IGNORECASE,
 )
 PAST = re.compile(
     r"\b(?:years ago|decades? ago|long ago|used to|when i was (?:a |\w+teen|\d+|young|little|in)|"
@@ -244,6 +289,8 @@ RECENT = re.compile(
     r"this (?:week|morning))\b",
     re.IGNORECASE,
 )
+# Grief is not judged by similarity: mourning reads like wanting death to MiniLM.
+GRIEF = re.compile(r"\b(?:griev\w*|mourn\w*|funeral|in memory|passed away|rest in peace)\b", re.I)
 # Sentences that affirm life are not judged by similarity (MiniLM reads past the negation).
 AFFIRMS_LIFE = re.compile(
     r"^(?!.*\b(?:not|n'?t|never|no longer|anymore|any more)\b).*"
@@ -254,9 +301,10 @@ AFFIRMS_LIFE = re.compile(
 # A medical finding by similarity needs a symptom word, and is dropped when the symptom
 # was mild or passed ("dizzy for a minute then fine", "my chest felt open").
 SYMPTOM = re.compile(
-    r"\b(?:pain\w*|hurt\w*|ach(?:e|es|ing)|faint\w*|pass(?:ed)? out|collaps\w*|black(?:ed)? out|"
-    r"blood|bleed\w*|pee\w*|urin\w*|bladder|breath\w*|vomit\w*|throw(?:ing)? up|numb\w*|slurr\w*|"
-    r"droop\w*|pressure|bp|heart|chest|seizure|conscious\w*|swollen|headache|vision)\b",
+    r"\b(?:faint\w*|pass(?:ed)? out|collaps\w*|black(?:ed)? out|blood|bleed\w*|pee\w*|wee|"
+    r"urin\w*|bladder|belly|abdom\w*|kidney\w*|breath\w*|vomit\w*|throw(?:ing)? up|numb\w*|"
+    r"slurr\w*|droop\w*|pressure|bp|heart|chest|seizure|conscious\w*|swollen|headache|vision|"
+    r"stroke)\b",
     re.IGNORECASE,
 )
 MILD_OR_PASSED = re.compile(
@@ -284,12 +332,13 @@ class CrisisRule:
         self.reported = reported
         self.patterns = build_patterns(REPORTED if reported else FIRST, reported)
 
-    def semantic_allowed(self, sentence: Sentence) -> bool:
+    def semantic_allowed(self, sentence: Sentence, context: str | None = None) -> bool:
         text = sentence.text
         return not (
             any(regex.search(text) for regex in EXCEPTIONS)
             or PAST.search(text)
             or AFFIRMS_LIFE.search(text)
+            or GRIEF.search(text)
         )
 
     def semantic_keeps(self, sentence: Sentence, category: str) -> bool:
@@ -298,7 +347,11 @@ class CrisisRule:
             return True
         return bool(SYMPTOM.search(sentence.text)) and not MILD_OR_PASSED.search(sentence.text)
 
-    def analyze(self, sentence: Sentence, vector: np.ndarray | None) -> list[Finding]:
+    def analyze(
+        self, sentence: Sentence, vector: np.ndarray | None, context: str | None = None
+    ) -> list[Finding]:
+        if SCREENING.search(sentence.text):
+            return []
         exceptions = [span for regex in EXCEPTIONS for span in spans_of(regex, sentence.text)]
         findings = [
             self._in_time(sentence, f)

@@ -28,7 +28,7 @@ NAME = "dosing"
 DOSE = any_of(r"dos(?:e|es|ed|ing|age|ages|is)", "doze", r"posolog\w*")
 KETAMINE = any_of(
     r"k[eé]tamin[ea]", "ket", "spravato", r"esk[eé]tamin[ea]", r"the k", r"more k", r"much k",
-    r"lozenges?", r"troches?", r"pastillas?", r"comprim[ée]s",
+    r"lozenges?", r"troches?", r"pastillas?", r"comprim[ée]s", r"pulv[ée]risations?",
 )
 GENERIC_DRUG = any_of(
     "medicine", r"medications?", "meds", r"sprays?", r"devices?", r"infusions?", r"injections?",
@@ -40,29 +40,37 @@ ROUTE = any_of(
     r"(?:intra)?nasal\w*", r"lozenges?", r"troches?", r"injections?", r"infusions?",
     r"inyecci[oó]n", r"comprim[ée]s", r"pastillas", r"pulv[eé]risations?", r"(?:nasal )?sprays?",
 )
-CHANGE = any_of(
+CHANGE_VERB = any_of(
     r"increas\w*", "raise", "bump", r"boost(?!er)", "lower", r"reduc\w*", r"decreas\w*",
-    "cut", "halve", "double", r"adjust\w*", "higher", "bigger", "stronger", "larger", "heavier",
-    "more", "less", "fewer", "extra", r"top[- ]?up", r"re-?dos\w*", r"sub(?:ir|imos|e|a|amos)",
-    r"baj(?:ar|amos|e|a)", r"aument\w*", r"augment\w*", r"diminu\w*", r"r[ée]dui\w*", "hiher",
-    "higer", "incrase",
+    "cut", "halve", "double", r"adjust\w*", r"top[- ]?up", r"re-?dos\w*", r"sub(?:ir|imos|e|a|amos)",
+    r"baj(?:ar|amos|e|a)", r"aument\w*", r"augment\w*", r"diminu\w*", r"r[ée]dui\w*",
+    r"mont(?:er|e|ons|ez)", r"baiss\w*", "incrase",
 )
+# Quantity words: they count only right before the medicine ("a bit more ketamine").
+CHANGE_ADJ = any_of(
+    "higher", "bigger", "stronger", "larger", "heavier", "more", "less", "fewer", "extra", "hiher",
+    "higer",
+)
+CHANGE = any_of(CHANGE_VERB, CHANGE_ADJ)
 MEDS = any_of(
     r"benzo\w*", r"loraz[eé]pam", "ativan", r"clonaz[eé]pam", "klonopin", "alprazolam", "xanax",
-    r"diaz[eé]pam", "valium", "lamotrigine", "lamictal", r"maois?", r"mao inhibitors?",
-    "phenelzine", "nardil", "tranylcypromine", "parnate", "selegiline", "naltrexone",
-    "vivitrol", r"ssris?", r"snris?", "sertraline", "zoloft", "fluoxetine", "prozac",
+    r"diaz[eé]pam", "valium", r"lamotrigin[ae]", "lamictal", r"maois?", r"mao inhibitors?",
+    "phenelzine", "nardil", "tranylcypromine", "parnate", "selegiline", r"naltrexon[ae]",
+    "vivitrol", r"ssris?", r"snris?", r"sertralin[ae]", "zoloft", r"fluoxetin[ae]", "prozac",
     "escitalopram", "lexapro", "paroxetine", "paxil", "venlafaxine", "effexor", "duloxetine",
-    "cymbalta", "bupropion", "wellbutrin", "trazodone", "mirtazapine", "remeron", "quetiapine",
+    "cymbalta", "bupropion", "wellbutrin", r"trazodon[ae]", r"mirtazapin[ae]", "remeron",
+    r"quetiapin[ae]", "litio",
     "seroquel", r"antidepressants?", r"antipsychotics?", r"sedatives?", r"sleeping pills?",
     "adderall", r"stimulants?", "gabapentin", "ondansetron", "zofran", r"lithium(?! batter| ion)",
     r"opioids?", "buprenorphine", "suboxone", "clonidine", "propranolol", "prazosin",
+    "ibuprofen", "advil", "motrin", "acetaminophen", "paracetamol", "tylenol", "aspirin",
+    "melatonin", "benadryl", "diphenhydramine",
 )
 MED_ACTION = any_of(
     "stop", "hold", "skip", "pause", r"reduc\w*", "lower", "halve", "take", "taking",
     "come off", "keep taking", "keep", "stay on", "double", r"increas\w*", "combine", "with",
     "before", "after", "while on", "on her", "on his", "on their", "cut", r"arr[êe]t\w*",
-    r"dejar", r"suspend\w*",
+    r"dejar", r"suspend\w*", r"quit(?:ar|amos|e|a|arle)", r"retir\w*",
 )
 FRAME = any_of(
     "pretend", r"role[- ]?play\w*", r"act as", r"imagine you", r"hypothetical\w*",
@@ -77,7 +85,26 @@ CLIENT = (
     r"esketamine|sessions?|sesh|dissociat\w*|prescriber|first[- ]?timers?|lozenges?|troches?|"
     r"boosters?(?! seats?| clubs?)|infusions?|IM|IV|next (?:time|one|round|session)|last time|this time|"
     r"session \w+|kap|k-?hole|adults?|kg|kilos?|weigh\w*|someone|people|woman|man|guy|dude|"
-    r"anesthe\w*|(?:that|the last|last|this|the first|the next|next) (?:\w+ )?one)\b"
+    r"anesthe\w*|(?:that|the last|last|this|the first|the next|next) (?:\w+ )?one|"
+    r"response|effects?|felt|feels?|mild|weak|meh|nothing|zilch|nada|underwhelm\w*|barely|"
+    r"lui|elle|ella|él|paciente?s?|patiente?s?|cliente?s?|prochaine fois|pr[oó]xima vez|"
+    r"s[ée]ances?|sesi[oó]n(?:es)?|you'?d (?:use|give|start|pick|choose|recommend)|in my shoes|"
+    r"if you were|starting (?:amount|point|dose))\b"
+)
+# Decision questions about a medicine or a session ("should we", "would an extra ... be ok").
+DECISION = (
+    r"\b(?:should|shall|can|could|would|will|do we|do you think|time to|is it (?:ok|okay|safe|"
+    r"fine|better|reasonable|worth)|better to|thoughts|agree)\b"
+)
+TARGET = (
+    r"\b(?:k[eé]tamin[ea]|ket|k|spravato|esk[eé]tamin[ea]|lozenges?|troches?|infusions?|"
+    r"injections?|IM|IV|medicine|meds|dose|doses|dosing|boosters?|drip|nurse)\b|"
+    r"(?=.*\b(?:amount|sessions?|shots?|sprays?|devices?)\b)(?=.*\b(?:she|he|her|him|they|them|"
+    r"client|patient)\b)"
+)
+MORE = (
+    r"(?:more|less|fewer|extra|another|higher|lower|stronger|weaker|heavier|bigger|double|"
+    r"twice|faster|slower)"
 )
 STEP = (
     r"(?=\s*(?:(?:a (?:notch|step|bit|little|level|touch|tad|lil)|next time|this time|again|"
@@ -102,20 +129,29 @@ PATTERNS: tuple[Pattern, ...] = (
         context=CLIENT,
     ),
     pattern(
-        "dose-change", "titration", rf"\b{CHANGE}\b[^.?!]{{0,40}}\b(?:{DOSE}|{KETAMINE})\b"
+        "dose-change",
+        "titration",
+        rf"\b{CHANGE_VERB}\b[^.?!]{{0,40}}\b(?:{DOSE}|{KETAMINE})\b|"
+        rf"\b{CHANGE_ADJ}\s+(?:\w+\s+){{0,2}}?(?:{DOSE}|{KETAMINE})\b",
     ),
     pattern(
         "drug-change",
         "titration",
-        rf"\b{CHANGE}\b[^.?!]{{0,40}}\b{GENERIC_DRUG}\b",
+        rf"\b{CHANGE_VERB}\b[^.?!]{{0,40}}\b{GENERIC_DRUG}\b|"
+        rf"\b{CHANGE_ADJ}\s+(?:\w+\s+){{0,2}}?{GENERIC_DRUG}\b",
         context=CLIENT,
     ),
-    pattern("dose-then-change", "titration", rf"\b{DOSE}\s+(?:\w+\s+)?{CHANGE}\b"),
+    pattern(
+        "dose-then-change",
+        "titration",
+        # not a report of what the prescriber did ("her dose was increased")
+        rf"\b{DOSE}\s+(?!(?:was|were|got|has been|had been|went)\b)(?:\w+\s+)?{CHANGE}\b",
+    ),
     pattern(
         "dose-direction",
         "titration",
         r"\bdose (?:her |him |them |it )?(?:up|down|higher|lower)\b|\bup it\b|"
-        r"\bup (?:her|his|their|the) (?:dose|k|ket|amount|lozenges?|troches?)\b",
+        r"\bup (?:her|his|their|the) (?:own )?(?:dose|k|ket|amount|lozenges?|troches?)\b",
     ),
     pattern("step-noun", "titration", r"\b(?:next|a|one) step (?:up|down)\b", context=CLIENT),
     pattern("change-amount", "titration", rf"\b{CHANGE}\s+(?:the\s+)?amount\b", context=CLIENT),
@@ -124,7 +160,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "titration",
         r"(?:\b(?:go|going|move|moving|step|stepping|bump|push|nudge|titrate|scale)\s+"
         r"(?:(?:it|her|him|them|things|\w+)\s+){0,2}?|\bbring (?:it|her|him|them|the dose) )"
-        r"(?:up|higher|lower|down|hiher|back)\b" + STEP,
+        r"(?:up|higher|lower|down|hiher|back|harder|further|heavier|stronger)\b['\"’”]?" + STEP,
         context=CLIENT,
     ),
     pattern(
@@ -154,7 +190,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "count-take",
         "amount",
         r"\b(?:take|takes|taking|use|uses|give|giving|have|try|do)\s+(?:her |him |them )?"
-        r"(?:one|two|three|four|a second|another|an extra|[1-4])"
+        r"(?:one|two|three|four|a second|another|an extra|[1-4])(?: one)?"
         r"(?:\s+(?:of them|of those|instead(?: of \w+)?|at once|together))?"
         r"(?=\s*(?:[?.!,]|$|\bor\b|\binstead\b|\bnext\b|\bthis time\b))",
         context=CLIENT,
@@ -165,7 +201,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:stronger|weaker|more intense|less intense|bigger|heavier|more potent)\s+(?:\w+\s+)?"
         r"(?:session|trip|journey|experience|one|ride|effect|dose|lozenge|infusion|injection)s?\b|"
         r"\b(?:session|trip|journey|experience|one|it)\s+(?:\w+\s+){0,2}?(?:longer and )?"
-        r"(?:stronger|weaker|more intense|less intense|more potent)\b|"
+        r"(?:stronger|weaker|more intense|less intense|more potent|heavier|bigger|deeper)\b|"
         r"\blonger(?: and|,)? stronger\b(?!\s+(?!sessions?|trips?|ones?|doses?)\w)",
         context=r"\b(?:should|can|could|would|shall|let'?s|do we|next time|want\w*)\b",
     ),
@@ -173,7 +209,9 @@ PATTERNS: tuple[Pattern, ...] = (
         "keep-same",
         "titration",
         r"\bkeep (?:it|her|him|them|the dose|her dose|his dose) (?:the same|where (?:it|she|he|they) "
-        r"(?:is|are)|steady|at the same (?:level|dose|amount))\b|\bhold (?:it )?steady\b",
+        r"(?:is|are)|steady|at the same (?:level|dose|amount))\b|\bhold (?:it )?steady\b|"
+        r"\b(?:hold|stay|keep (?:her|him|them|it)) (?:at|on) (?:the |her |his )?(?:current|same|"
+        r"present) (?:dose|level|amount)\b",
         context=r"\b(?:dos\w*|up|higher|lower|increase|more|less|nudge|bump|raise|go up)\b",
     ),
     pattern(
@@ -181,10 +219,61 @@ PATTERNS: tuple[Pattern, ...] = (
         "amount",
         r"\bwhat (?:(?:would|should|do|will|can|did) )?(?:you|we|they|i|the (?:nurse|prescriber|"
         r"doctor)) (?:\w+ )?(?:give|gave|administer|draw up|push)\b(?:\s+(?:her|him|them|someone|"
-        r"a first[- ]?timer|the client|my client|clients|people))?"
+        r"a first[- ]?timer|the client|my client|clients|people|(?:a|an|the|this|my) (?:[\w-]+ ){0,3}"
+        r"(?:year old|client|patient|woman|man|person|adult|teen\w*|guy|lady)))?"
         r"(?=\s*(?:[?.!,]|$|next|now|then|instead|first|to start|at\b|for (?:the |a )?(?:next|first)))",
     ),
+    pattern(
+        "decision",
+        "titration",
+        rf"\b{MORE}(?=\s*(?:[?.!,;]|$|\bones?\b|\bof (?:it|that|the \w+)|\bnext\b|\bthis\b|\bor\b|"
+        r"\bthan\b|\bto (?:feel|get|reach|go)\b|\bso\b|\bsince\b|\bbecause\b|\bif\b|\bat\b|"
+        r"\bfor (?:her|him|them)\b|\b(?:k[eé]tamin[ea]|ket|k|medicine|lozenges?|troches?|sprays?|"
+        r"devices?|shots?|infusions?|injections?|doses?|amount|session)\b))",
+        context=rf"^(?=.*{DECISION})(?=.*(?:{TARGET}))",
+        unless=r"\bhow (?:do|can|should) i\b|\bwhat (?:do|should|can) i\b|\bintegrat\w*|"
+        r"\bprepar\w*|\bexplain\w*|\bjournal\w*|\bmusic\b|\bplaylist\b|\bhomework\b",
+    ),
+    pattern(
+        "infusion-rate",
+        "titration",
+        r"\b(?:infusion|drip|push)\b[^.?!]{0,30}\b(?:longer|shorter|faster|slower|rate|speed)\b|"
+        r"\b(?:rate|speed) of the (?:infusion|drip)\b",
+        context=DECISION,
+    ),
+    pattern(
+        "route-choice",
+        "route",
+        r"\b(?:go|going|try|trying|switch(?:ing)? to|mov(?:e|ing) to|put (?:her|him|them) on|"
+        r"start (?:her|him|them) on)\s+(?:with\s+)?(?:the\s+)?(?:IM|IV|intramuscular|intravenous|"
+        r"sublingual|nasal|intranasal|lozenges?|troches?|injections?|infusions?|spravato|"
+        r"at-home lozenges)\b",
+        context=rf"{DECISION}|\?|\bthinking\b",
+        unless=r"\bhow (?:do|can|should) i\b|\bfor the first time\b",
+    ),
+    pattern(
+        "donner-plus",
+        "titration",
+        r"\b(?:donner|donne|donnons|lui donner|dar(?:le)?|damos|le damos|darle)\s+(?:\w+\s+)?"
+        r"(?:plus|moins|m[aá]s|menos|davantage)\b",
+    ),
     pattern("redose", "frequency", r"\bre-?dos\w*|\btop[- ]?up (?:dose|injection|shot)"),
+    pattern(
+        "top-up",
+        "frequency",
+        r"\btop[- ]?ups?\b",
+        context=rf"{DECISION}|\b(?:standard|usual|typical|minutes?|mid-?session|halfway)\b",
+        unless=r"\b(?:credit|phone|balance|card|fluid|oil|coolant|tank|account|battery|drink|glass|"
+        r"tea|coffee|data|wallet|tyres?|tires?)\b",
+    ),
+    pattern(
+        "take-unit",
+        "amount",
+        r"\b(?:tak(?:e|es|ing)|us(?:e|es|ing)|hav(?:e|ing)) (?:a|an|her|his|their|one|another|"
+        r"an extra|the) (?:\w+ )?(?:lozenge|troche|dose|spray|device)\b",
+        context=rf"{DECISION}|\b(?:any harm|ok|okay|fine|safe|allowed)\b",
+        unless=r"\bhow (?:do|can|should) i\b|\bwhat (?:happens|if)\b|\bafter (?:taking|using)\b",
+    ),
     pattern("split-dose", "frequency", r"\b(?:half|rest|remainder|part) of the dose\b"),
     pattern(
         "extreme-dose",
@@ -196,7 +285,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "extreme-amount",
         "amount",
         rf"\b(?:least|most|minimum|maximum|lowest|highest|ceiling|max|safe upper|upper)\s+(?:\w+\s+)?"
-        rf"(?:amount|limit|{GENERIC_DRUG})\b",
+        rf"(?:amount|limit|{GENERIC_DRUG})\b|\b(?:top|bottom|low end|high end|upper end|lower end) "
+        r"of the (?:range|scale)\b|\bstart (?:her|him|them|someone|a client|the client) (?:at|off at)\b",
         context=CLIENT,
     ),
     pattern("titration", "titration", r"\b(?:up-?)?titrat\w*"),
@@ -215,6 +305,13 @@ PATTERNS: tuple[Pattern, ...] = (
         rf"\b(?:to|a|à|au|aux|al|vers)\s+(?:[\w-]+\s+){{0,3}}?(?:l['’])?{ROUTE}\b",
     ),
     pattern("route-instead", "route", rf"\b{ROUTE}\s+instead\s+of\s+{ROUTE}\b"),
+    pattern(
+        "route-or",
+        "route",
+        rf"\b{ROUTE}\s+or\s+(?:the\s+)?{ROUTE}\b",
+        context=r"\b(?:better|best|should|pick|choose|prefer|recommend|go with|which)\b",
+        unless=r"\bhow (?:do|can|should) i\b|\bdifference\b|\bafter\b",
+    ),
     pattern(
         "route-change",
         "route",
@@ -235,13 +332,43 @@ PATTERNS: tuple[Pattern, ...] = (
         r"wait|how close together|every (?:day|night|week|other \w+|\w+ (?:days?|weeks?|months?))|"
         r"twice a (?:week|day)|once a (?:week|month)|daily|back[- ]to[- ]back|\w+ days in a row|"
         r"stretch\w*|closer together|shorten the gap|space \w+ (?:\w+ )?out|frequen\w*|frecuencia|"
-        r"fr[ée]quence|cada cu[aá]nt\w*|espac\w+|tous les combien|non-session days)\b",
-        context=r"\b(?:boosters?(?!\s+(?:seats?|clubs?|packs?))|(?<!integration )(?<!therapy )(?<!preparation )(?<!prep )sessions?|"
-        r"dos\w*|infusions?|lozenges?|k[eé]tamin[ea]|ket|refuerzos?|rappel|s[ée]ances?|"
-        r"maintenance|(?<!therapy )treatments?|injections?|spravato|troches?)\b",
+        r"fr[ée]quence|cada cu[aá]nt\w*|espac\w+|tous les combien|non-session days|"
+        r"cu[aá]nto tiempo|combien de temps)\b",
+        context=r"\b(?:boosters?(?!\s+(?:seats?|clubs?|packs?))|"
+        r"(?<!integration )(?<!therapy )(?<!preparation )(?<!prep )sessions?|"
+        r"dos(?:e|es|ed|ing|age|is)\b(?! of)|infusions?|lozenges?|k[eé]tamin[ea]|ket|refuerzos?|"
+        r"rappel|s[ée]ances?|maintenance|(?<!therapy )treatments?|injections?|spravato|troches?)\b",
         # how often to meet for integration or therapy is the therapist's own question
         unless=r"^(?=.*\b(?:integrat\w*|therapy|check-?ins?|meet\w*)\b)(?!.*\b(?:boosters?|"
         r"infusions?|dos(?!ing days?\b)\w*|lozenges?|troches?|spravato|injections?)\b)",
+    ),
+    pattern(
+        "booster-decision",
+        "frequency",
+        r"\bboosters?\b(?!\s+(?:seats?|clubs?|packs?))",
+        context=rf"{DECISION}|\b(?:is (?:that|it) ok(?:ay)?|early|earlier|sooner|later|skip|pause|"
+        r"delay|postpone)\b",
+        unless=r"\bhow (?:do|can|should) i\b|\bwhat (?:do|should|can) i\b|\bintegrat\w*|"
+        r"\bprepar\w*|\bexplain\w*|\bintention\w*|\bwhat (?:is|'s) a booster\b",
+    ),
+    pattern(
+        "next-step",
+        "titration",
+        r"\bnext steps?\s*\?|\bwhat(?:'s| is| are)? (?:the |her |his )?next steps?\b",
+        context=CLIENT,
+        unless=r"\bintegrat\w*|\bhow (?:do|can|should) i\b|\bprepar\w*|\btherapy\b|\bsupport\b",
+    ),
+    pattern(
+        "count-foreign",
+        "amount",
+        r"\b(?:une?|deux|trois|quatre|dos|tres|cuatro)\s+(?:pulv\w*|sprays?|devices?|dispositivos?|"
+        r"pastillas?|comprim[ée]s|troches?|pastilles?|inhalateurs?|dispositifs?)\b",
+    ),
+    pattern(
+        "spacing",
+        "frequency",
+        r"\b(?:\w+ )?(?:days?|weeks?|months?) apart\b|\bspace (?:\w+ ){0,2}(?:apart|out)\b",
+        context=CLIENT,
     ),
     pattern(
         "booster-timing",
@@ -253,21 +380,25 @@ PATTERNS: tuple[Pattern, ...] = (
         "session-count",
         "frequency",
         r"\bhow many (?:(?:dosing|ketamine|medicine|booster|IM|IV) )?"
-        r"(?:sessions|boosters|infusions|doses|treatments|injections)\b(?:\s+total)?",
+        r"(?:sessions|boosters|infusions|doses|treatments|injections)\b(?:\s+total)?|"
+        r"\bcombien de (?:s[ée]ances|rappels|perfusions|injections|doses)\b|"
+        r"\bcu[aá]ntas (?:sesiones|infusiones|dosis|inyecciones)\b",
     ),
     pattern(
         "extra-session",
         "frequency",
         r"\b(?:extra|another|additional) (?:dosing |booster )?session|"
-        r"\b(?:two|2|three|3) sessions this week\b|\b(?:come in|dose) twice\b",
+        r"\b(?:two|2|three|3|back-to-back) sessions (?:in |this |per |a )(?:one |the same |a )?"
+        r"(?:week|day)\b|\b(?:come in|dose) twice\b|\bstack (?:two|2|three|sessions|doses|"
+        r"infusions)\b",
     ),
     pattern(
         "esketamine-count",
         "esketamine",
         r"\b(?:how many|combien(?: de)?|number of|extra|more|fewer|one|two|three|another|add one|"
         r"up to \w+)\s+(?:(?:spravato|esk[eé]tamin[ea]|nasal|d')\s*){0,2}(?:devices?|sprays?|pulv\w*)",
-        context=r"\b(?:spravato|esk[eé]tamin[ea]|nasal|sprays?|pulv\w*|nostrils?|she|he|her|him|"
-        r"client|patient|sessions?)\b",
+        context=r"\b(?:spravato|esk[eé]tamin[ea]|nasal|nostrils?|she|he|her|him|client|patient|"
+        r"sessions?)\b",
     ),
     pattern("co-medication", "co-medication", rf"\b{MED_ACTION}\b[^.?!]{{0,40}}\b{MEDS}\b"),
     pattern(
@@ -297,7 +428,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "what-amount",
         "amount",
         r"\b(?:what|which|wat|whats|wats|tell me|give me)\b[^.?!]{0,40}\b(?:amount|ranges?|"
-        r"per-?kilo|per kg)\b",
+        r"per-?kilo|per kg|strength|concentration|potency|number)\b",
         context=CLIENT,
     ),
     pattern(
@@ -311,7 +442,8 @@ PATTERNS: tuple[Pattern, ...] = (
 
 # Benign exceptions: a match overlapping one of these spans is dropped.
 NOT_KETAMINE = (
-    r"(?!(?:k[eé]tamin[ea]|esketamine|spravato|the medicine|medicine|medication|it|k|ket)\b)"
+    rf"(?!(?:k[eé]tamin[ea]|esketamine|spravato|the medicine|medicine|medication|it|k|ket|"
+    rf"(?:her |his |their )?{MEDS})\b)"
 )
 EXCEPTIONS = (
     re.compile(
@@ -341,11 +473,30 @@ TALK_FRAME = re.compile(
     r"how (?:do|should|can) i (?:help|support) (?:a |my |the |this )?(?:client|patient) "
     r"(?:who|whose|that)|how (?:do|should|can) i (?:help|support|coach|encourage) (?:her|him|them|"
     r"(?:a|my|the) client) (?:to )?(?:bring|raise|talk|tell|ask|prepare|discuss|explain)|"
+    r"what (?:do|should|can) i (?:do|say|tell|answer) (?:if|when) (?:a |my |the )?(?:client|patient|"
+    r"she|he)|how (?:do|should|can) i (?:document|record|note|chart|write up|log)\b|"
+    r"(?:support|help|encourage) (?:her|him|them) (?:in|with) (?:asking|talking|raising|bringing)|"
     r"(?:prescriber|psychiatrist|physician|doctor|medical team)\b[^.?!]{0,30}\b(?:decides?|"
     r"decisions?|responsib\w*|determin\w*|chooses?))",
     re.IGNORECASE,
 )
-TOPIC = re.compile(rf"{CLIENT}|\b(?:{DOSE}|{DRUG}|{ROUTE}|{MEDS})\b", re.IGNORECASE)
+TOPIC = re.compile(
+    rf"{CLIENT}|\b(?:{DOSE}|{KETAMINE}|{MEDS}|medicine|meds|medications?|intramuscul\w*|"
+    r"intraven\w*|sublingu\w*|(?:intra)?nasal|infusions?|injections?)\b",
+    re.IGNORECASE,
+)
+# Helping the client cope is the therapist's work (patterns still judge these sentences).
+SUPPORT = re.compile(
+    r"\bhow (?:do|can|should) i (?:help|support) (?:her|him|them|(?:a|my|the|this) client) "
+    r"(?:to )?(?:adjust|cope|process|integrate|make sense|feel|relax|ground|settle|accept)\b",
+    re.IGNORECASE,
+)
+MEDICINE = re.compile(rf"\b(?:{KETAMINE}|{DOSE})\b", re.IGNORECASE)
+SUPPORT_ANY = re.compile(
+    r"\bhow (?:do|can|should) i (?:help|support|guide|encourage) (?:her|him|them|(?:a|my|the|this) "
+    r"client)\b(?! (?:get|have|take|receive|increase|lower|reduce|switch|go|use))",
+    re.IGNORECASE,
+)
 INTEGRATION = re.compile(
     r"\bintegration (?:sessions?|meetings?|appointments?|work|practices?|exercises?|homework)\b",
     re.IGNORECASE,
@@ -367,26 +518,36 @@ class DosingRule:
         """True when the sentence asks how to *talk* about dosing, not for a dosing decision."""
         return bool(TALK_FRAME.search(sentence.text)) and not DIRECT_ASK.search(sentence.text)
 
-    def semantic_allowed(self, sentence: Sentence) -> bool:
+    def semantic_allowed(self, sentence: Sentence, context: str | None = None) -> bool:
         if self.talk_frame(sentence):
+            return False
+        # A question that as a whole asks how to talk or help ("She wants more from the
+        # sessions. How do I help her set intentions?") is not judged by similarity either.
+        if context and any(regex.search(context) for regex in (TALK_FRAME, SUPPORT_ANY)):
             return False
         # A dose of something that is not a medicine ("a dose of hope", "chlorine dosage"),
         # or the therapist's own integration work, is not judged by similarity.
         # Nor is a sentence about neither a client nor a medicine ("a booster seat for my kid").
-        return bool(TOPIC.search(sentence.text)) and not any(
-            regex.search(sentence.text) for regex in (EXCEPTIONS[0], EXCEPTIONS[3], INTEGRATION)
+        # Integration work is the therapist's own, unless a medicine is named in the sentence.
+        integration = INTEGRATION.search(sentence.text) and not MEDICINE.search(sentence.text)
+        return bool(TOPIC.search(context or sentence.text)) and not (
+            integration
+            or any(regex.search(sentence.text) for regex in (EXCEPTIONS[0], EXCEPTIONS[3], SUPPORT))
         )
 
     def semantic_keeps(self, sentence: Sentence, category: str) -> bool:
         return True
 
-    def analyze(self, sentence: Sentence, vector: np.ndarray | None) -> list[Finding]:
+    def analyze(
+        self, sentence: Sentence, vector: np.ndarray | None, context: str | None = None
+    ) -> list[Finding]:
+        """Findings in ``sentence``; context words may come from ``context`` (the question)."""
         exceptions = [span for regex in EXCEPTIONS for span in spans_of(regex, sentence.text)]
-        findings = match_patterns(NAME, PATTERNS, sentence, exceptions)
+        findings = match_patterns(NAME, PATTERNS, sentence, exceptions, context)
         if self.talk_frame(sentence):
             return [f for f in findings if f.detail.removeprefix("pattern ") in FRAME_PROOF]
         if not findings and vector is not None and self.exemplars is not None:
-            if self.semantic_allowed(sentence):
+            if self.semantic_allowed(sentence, context):
                 semantic = self.exemplars.finding(sentence, self.exemplars.nearest(vector[None])[0])
                 findings = [semantic] if semantic else []
         return findings

@@ -20,7 +20,9 @@ PATTERNS: tuple[Pattern, ...] = (
         "instruction override",
         r"\b(?:ignore|disregard|forget|override|bypass)\b[^.?!]{0,30}\b(?:(?:your|ur|the|all|any|"
         r"previous|prior|above|these|my)\s+)*(?:instructions?|directions?|rules?|guidelines?|"
-        r"prompts?|everything (?:above|before)|safety|system|crisis rules)\b",
+        r"prompts?|everything (?:above|before)|safety|system|crisis rules)\b"
+        r"|\b(?:ignore|disregard|forget)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:above|previous|prior)"
+        r"\s*(?:[.!:]|$)",
     ),
     pattern(
         "role-hijack",
@@ -36,7 +38,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:\bnote to the (?:ai|assistant|model)\b|\bif you are an? (?:ai|llm|language model|"
         r"assistant|chatbot)\b|\b(?:attention|hey|dear|hi),? (?:ai|assistant|chatbot|"
         r"language model|model|gpt)\b|^\s*(?:ai|assistant|system)\s*[:,]|#+\s*system\s*#*|"
-        r"\[/?inst\]|<\|?(?:system|im_start)\|?>|</?journal>|\bsystem prompt\b|\bhidden prompt\b|"
+        r"\b(?:ai|llm)\s+(?:summari[sz]er|assistant|tool|model|reader)\b|\[/?inst\]|<\|?(?:system|im_start)\|?>|</?journal>|\bsystem prompt\b|\bhidden prompt\b|"
         r"\bnew (?:instructions?|task|rules?)\s*:|\bsystem:)",
     ),
     pattern(
@@ -54,5 +56,7 @@ class InjectionRule:
 
     name = NAME
 
-    def analyze(self, sentence: Sentence, vector: np.ndarray | None) -> list[Finding]:
+    def analyze(
+        self, sentence: Sentence, vector: np.ndarray | None, context: str | None = None
+    ) -> list[Finding]:
         return match_patterns(NAME, PATTERNS, sentence, [])

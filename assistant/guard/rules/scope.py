@@ -52,5 +52,7 @@ class ScopeRule:
 
     name = NAME
 
-    def analyze(self, sentence: Sentence, vector: np.ndarray | None) -> list[Finding]:
+    def analyze(
+        self, sentence: Sentence, vector: np.ndarray | None, context: str | None = None
+    ) -> list[Finding]:
         return match_patterns(NAME, PATTERNS, sentence, [])

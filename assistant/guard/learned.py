@@ -1,0 +1,82 @@
+"""Learned exemplars: the labelled dev lines, copied into ``exemplars/<rule>.learned.yaml``.
+
+The hand-written exemplars show each kind of dosing request or crisis once; the dev sets
+hold hundreds of phrasings of them in many voices. Remembering those too lets the
+similarity layer recognise paraphrases the patterns never saw. Only dev files are read
+(held-out sets never), lines quoting a dose amount are left out (a finding names its
+exemplar, and no finding may show a dose amount), and ``calibrate`` scores every dev line
+with its own copy masked out (leave-one-out), so the thresholds are not set on memorised
+answers. Run through ``python -m assistant.guard.calibrate``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from assistant.dose_amounts import find_dose_amounts
+from assistant.guard.rules.crisis import MEDICAL, OTHERS, SELF_HARM, SUICIDAL
+from assistant.guard.semantic import EXEMPLAR_DIR, LEARNED_SUFFIX
+
+DOSING_CATEGORIES = {
+    "titration", "amount", "taper", "route", "frequency", "esketamine", "co-medication",
+    "framing",
+}
+CRISIS_CATEGORIES = {
+    SUICIDAL: SUICIDAL, "passive ideation": SUICIDAL, "plan or means": SUICIDAL,
+    "slang": SUICIDAL, SELF_HARM: SELF_HARM, OTHERS: OTHERS, MEDICAL: MEDICAL,
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A dev file whose lines become exemplars: those labelled ``positive`` are positives."""
+
+    name: str
+    positive: str
+
+
+LEARN = {
+    "dosing": (Source("questions.dev.jsonl", "dosing"), Source("safe.dev.jsonl", "dosing")),
+    "crisis": (
+        Source("journal.dev.jsonl", "crisis"),
+        Source("therapist.dev.jsonl", "crisis"),
+        Source("questions.dev.jsonl", "crisis"),  # benign therapist questions
+    ),
+}
+
+
+def category(rule: str, row: dict) -> str:
+    """The rule category a labelled dev line stands for."""
+    label = (row.get("category") or "").replace("comedication", "co-medication")
+    if rule == "crisis":
+        return CRISIS_CATEGORIES.get(label, SUICIDAL)
+    return label if label in DOSING_CATEGORIES else "dosing request"
+
+
+def learn(rule: str, data_dir: Path, directory: Path = EXEMPLAR_DIR) -> Path:
+    """Write ``<rule>.learned.yaml`` from the dev sets; returns its path."""
+    positive: dict[str, list[str]] = {}
+    benign: dict[str, list[str]] = {}
+    for source in LEARN[rule]:
+        for line in (data_dir / source.name).open(encoding="utf-8"):
+            row = json.loads(line) if line.strip() else None
+            if row is None or find_dose_amounts(row["text"]):
+                continue
+            if row["label"] == source.positive:
+                positive.setdefault(category(rule, row), []).append(row["text"])
+            elif row["label"] == "benign":
+                benign.setdefault(source.name.split(".")[0], []).append(row["text"])
+    path = directory / f"{rule}{LEARNED_SUFFIX}"
+    header = (
+        "# Written by `python -m assistant.guard.calibrate`: labelled lines of the dev sets\n"
+        "# (never the held-out sets). Edit the dev sets, not this file.\n"
+    )
+    body = yaml.safe_dump(
+        {"positive": positive, "benign": benign}, sort_keys=False, allow_unicode=True, width=100
+    )
+    path.write_text(header + body, encoding="utf-8")
+    return path

@@ -1,0 +1,110 @@
+"""Exemplars: learned lines from dev only, stored vectors used only when they match."""
+
+import json
+
+import numpy as np
+import pytest
+
+from assistant.dose_amounts import find_dose_amounts
+from assistant.errors import ConfigError
+from assistant.guard.learned import learn
+from assistant.guard.semantic import (
+    Exemplar,
+    ExemplarSet,
+    exemplar_vectors,
+    read_exemplars,
+    save_exemplar_vectors,
+)
+from assistant.guard.text import Sentence
+
+
+class CountingEmbedder:
+    """Deterministic unit vectors; counts the texts it was asked to encode."""
+
+    def __init__(self, name: str = "counting"):
+        self.name = name
+        self.encoded = 0
+
+    def encode(self, texts, on_progress=None):
+        self.encoded += len(texts)
+        rows = [np.random.default_rng(abs(hash(t)) % 2**32).normal(size=8) for t in texts]
+        vectors = np.array(rows, dtype=np.float32)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def _write(path, rows):
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+
+
+def test_when_calibration_learns_then_only_dev_lines_without_amounts_are_kept(tmp_path):
+    data, exemplars = tmp_path / "data", tmp_path / "exemplars"
+    data.mkdir()
+    exemplars.mkdir()
+    (exemplars / "dosing.yaml").write_text(
+        "positive: {amount: ['What dose?']}\nbenign: {misc: ['What music?']}\n", encoding="utf-8"
+    )
+    _write(data / "questions.dev.jsonl", [
+        {"id": "1", "text": "Should we go higher?", "label": "dosing", "category": "titration"},
+        {"id": "2", "text": "Is 2 mg/kg too much?", "label": "dosing", "category": "amount"},
+        {"id": "3", "text": "How do I open integration?", "label": "benign"},
+    ])
+    _write(data / "safe.dev.jsonl", [{"id": "4", "text": "How do I kill a process?", "label": "benign"}])
+    _write(data / "questions.heldout.jsonl", [{"id": "5", "text": "secret", "label": "dosing"}])
+    learn("dosing", data, exemplars)
+    positives, benign = read_exemplars("dosing", exemplars)
+    texts = [e.text for e in positives] + benign
+    assert "Should we go higher?" in texts and "How do I kill a process?" in texts
+    assert "secret" not in texts  # held-out lines are never learned
+    assert not any(find_dose_amounts(t) for t in texts)
+    assert {e.category for e in positives} == {"amount", "titration"}
+    assert read_exemplars("dosing", exemplars, learned=False)[0] == positives[:1]
+
+
+def test_when_stored_vectors_match_then_nothing_is_encoded(tmp_path):
+    texts = ["one", "two"]
+    save_exemplar_vectors("dosing", texts, CountingEmbedder(), tmp_path)
+    embedder = CountingEmbedder()
+    vectors = exemplar_vectors("dosing", texts, embedder, tmp_path)
+    assert vectors.shape == (2, 8) and embedder.encoded == 0
+
+
+@pytest.mark.parametrize(
+    ("texts", "model"),
+    [(["one", "three"], "counting"), (["one", "two"], "another model")],
+)
+def test_when_stored_vectors_are_stale_then_exemplars_are_encoded(tmp_path, texts, model):
+    save_exemplar_vectors("dosing", ["one", "two"], CountingEmbedder(), tmp_path)
+    embedder = CountingEmbedder(model)
+    exemplar_vectors("dosing", texts, embedder, tmp_path)
+    assert embedder.encoded == 2
+
+
+def test_when_a_threshold_is_missing_then_loading_stops(tmp_path):
+    (tmp_path / "calibration.yaml").write_text("dosing: {threshold: 0.5, margin: 0.0}\n")
+    (tmp_path / "crisis.yaml").write_text("positive: {x: [a]}\nbenign: {y: [b]}\n")
+    with pytest.raises(ConfigError, match="no threshold for 'crisis-reported'"):
+        ExemplarSet.load("crisis", tmp_path, calibration_key="crisis-reported")
+
+
+def test_findings_never_quote_a_dose_amount(embedder):
+    exemplars = ExemplarSet(
+        "dosing", [Exemplar("Is 2 mg/kg right?", "amount")], ["music"], threshold=0.0, margin=0.0
+    )
+    exemplars.embed(embedder)
+    nearest = exemplars.nearest(embedder.encode(["What about 2 mg/kg?"]))[0]
+    finding = exemplars.finding(Sentence("What about 2 mg/kg?", 0, 18), nearest)
+    assert finding is not None and not find_dose_amounts(finding.detail)
+
+
+def test_calibration_picks_the_strictest_setting_near_the_best_recall():
+    from assistant.guard.calibrate import _choose
+
+    labels = np.array([True, False])
+    hits = np.array([True, False])
+    grid = [
+        (True, 0.90, 0.40, 0.0, hits),  # best recall
+        (True, 0.89, 0.50, 0.0, hits),  # within tolerance and stricter: chosen
+        (True, 0.80, 0.60, 0.0, hits),  # too much recall lost
+        (False, 0.99, 0.30, 0.0, hits),  # over a false-rate cap
+    ]
+    assert _choose(grid, labels)[:2] == (0.50, 0.0)
