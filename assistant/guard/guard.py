@@ -11,11 +11,13 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from typing import Literal, Protocol
 
 import numpy as np
 
+from assistant.dose_amounts import find_dose_amounts
 from assistant.embeddings import Embedder
 from assistant.guard import messages
 from assistant.guard.rules.base import Rule
@@ -146,6 +148,28 @@ class RuleGuard:
         return self.embedder.encode([s.text for s in sentences])
 
 
+# Generated or vetted text that hands dosing to the prescriber states no dose:
+# "Dose, route, titration and boosters are decided by the prescriber."
+_DEFERS_TO_PRESCRIBER = re.compile(
+    r"\b(?:decided|decisions?|belongs?|responsibilit\w*|questions?)\b[^.?!]{0,60}"
+    r"\b(?:prescrib\w*|medical team)\b|\b(?:prescrib\w*|medical team)(?:'s)?\b[^.?!]{0,40}"
+    r"\b(?:decid\w*|decisions?|domain|responsibilit\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _defers(finding: Finding, sentences: list[Sentence]) -> bool:
+    """A dosing finding inside a sentence that defers to the prescriber, with no amount."""
+    if finding.rule != "dosing":
+        return False
+    sentence = next((s for s in sentences if s.start <= finding.start < s.end), None)
+    return bool(
+        sentence
+        and _DEFERS_TO_PRESCRIBER.search(sentence.text)
+        and not find_dose_amounts(sentence.text)
+    )
+
+
 def _by_pattern(findings: list[Finding]) -> bool:
     """A current crisis finding from a pattern (high precision), not from similarity alone."""
     return any(f.category != HISTORY and f.detail.startswith("pattern ") for f in findings)
@@ -154,6 +178,8 @@ def _by_pattern(findings: list[Finding]) -> bool:
 def _verdict(
     text: str, sentences: list[Sentence], findings: list[Finding], mode: Mode
 ) -> GuardVerdict:
+    if mode == "output":
+        findings = [f for f in findings if not _defers(f, sentences)]
     flags = sorted({f.rule for f in findings if f.category != HISTORY})
     if mode == "output":
         return _redact(text, sentences, findings, flags)

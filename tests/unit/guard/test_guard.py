@@ -129,3 +129,18 @@ def test_everything_after_an_injected_instruction_stays_data(guard, text):
 
 def test_ignore_in_ordinary_prose_is_not_an_injection(guard):  # no match
     assert guard.check("I tried to ignore the above-mentioned noise in the hallway.", "journal").flags == []
+
+
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("Dose, route, titration and boosters are decided by the prescriber.", False),  # no match
+        ("Titration is the prescriber's decision, not the therapist's.", False),  # no match
+        ("Increase the dose to 1 mg/kg next time; the prescriber decides.", True),
+        ("Most clinics raise the dose after two sessions.", True),
+    ],
+)
+def test_output_keeps_sentences_that_defer_to_the_prescriber(guard, text, removed):
+    verdict = guard.check(text, "output")
+    assert ("dosing" in verdict.flags) is removed
+    assert (verdict.text != text) is removed
