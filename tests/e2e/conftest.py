@@ -65,6 +65,9 @@ def start_evals(app_env, indexed_settings, artifacts):
     yield start
     for process in processes:
         process.kill()
+        process.wait()
+    for report in indexed_settings.reports_dir.glob("*.json"):
+        report.unlink()  # the shared test index must not keep this test's reports
 
 
 @pytest.fixture(scope="session")

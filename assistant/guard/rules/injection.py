@@ -21,8 +21,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:ignore|disregard|forget|override|bypass)\b[^.?!]{0,30}\b(?:(?:your|ur|the|all|any|"
         r"previous|prior|above|these|my)\s+)*(?:instructions?|directions?|rules?|guidelines?|"
         r"prompts?|everything (?:above|before)|safety|system|crisis rules)\b"
-        r"|\b(?:ignore|disregard|forget)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:above|previous|prior)"
-        r"\s*(?:[.!:]|$)",
+        r"|\b(?:ignore|disregard|forget)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:above(?![-\w])"
+        r"(?!\s+(?:mentioned|noise|sounds?|comments?)\b)|(?:previous|prior)\s*(?:[.!:]|$))",
     ),
     pattern(
         "role-hijack",

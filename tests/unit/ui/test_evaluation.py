@@ -40,7 +40,8 @@ def reports(ui_env):
         path.unlink()
 
 
-def test_when_there_are_no_reports_then_it_says_how_to_make_them(page):
+def test_when_there_are_no_reports_then_it_says_how_to_make_them(page, ui_env):
+    assert not list(ui_env.reports_dir.glob("*.json"))
     at = page("Evaluation")
     assert_clean(at)
     assert "kap eval --report" in texts(at.info)[0]
