@@ -10,8 +10,9 @@ from typing import Protocol
 
 import numpy as np
 
-from assistant.config import BUNDLED_MINILM
+from assistant.config import BUNDLED_MINILM, Settings
 from assistant.errors import ConfigError
+from assistant.offline import enforce_offline
 
 log = logging.getLogger(__name__)
 
@@ -108,3 +109,9 @@ class SentenceTransformerEmbedder:
             if on_progress:
                 on_progress(len(batch))
         return np.vstack(parts).astype(np.float32)
+
+
+def build_embedder(settings: Settings) -> Embedder:
+    """The configured embedder; hub and telemetry switches are set before any model loads."""
+    enforce_offline()
+    return SentenceTransformerEmbedder(settings.embedding_model, settings.embedding_batch_size)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.config import Settings
-from assistant.embeddings import Embedder, SentenceTransformerEmbedder
+from assistant.embeddings import Embedder, build_embedder
 from assistant.generation.backends import ChatBackend, LlamaCppBackend, OpenAICompatibleBackend
 from assistant.generation.grounded import GroundedAnswerer
 from assistant.generation.llm import LLMAnswerer, LLMPlanWriter, LLMSummaryWriter
@@ -14,11 +14,9 @@ from assistant.generation.protocol import Answerer
 from assistant.generation.verify import OutputVerifier
 from assistant.guard.guard import Guard, RuleGuard
 from assistant.kb.corpus import load_corpus
-from assistant.kb.ingest import Ingestor
 from assistant.kb.retriever import Filters, HybridRetriever, RetrievalParams
 from assistant.kb.store import open_store
 from assistant.models import Answer, JournalEntry, JournalSummary, Passage, SessionPlan
-from assistant.offline import enforce_offline
 from assistant.privacy.scrubber import PresidioScrubber, Scrubber
 from assistant.privacy.vault import Vault
 from assistant.workflows.ask import AskWorkflow
@@ -36,17 +34,6 @@ def retrieval_params(settings: Settings) -> RetrievalParams:
         rrf_k=settings.rrf_k,
         relevance_floor=settings.relevance_floor,
         max_chunks_per_doc=settings.max_chunks_per_doc,
-    )
-
-
-def build_embedder(settings: Settings) -> Embedder:
-    enforce_offline()
-    return SentenceTransformerEmbedder(settings.embedding_model, settings.embedding_batch_size)
-
-
-def build_ingestor(settings: Settings, embedder: Embedder | None = None) -> Ingestor:
-    return Ingestor(
-        open_store(settings), embedder or build_embedder(settings), settings.knowledge_dir
     )
 
 

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.privacy import PresidioScrubber
+from assistant.privacy.scrubber import PresidioScrubber
 from assistant.privacy.config import load_privacy_config
 from assistant.privacy.engine import build_baseline_analyzer
 

@@ -58,7 +58,7 @@ def make_settings(**overrides):
 @pytest.fixture(scope="session")
 def indexed_settings(tmp_path_factory, embedder):
     """The real corpus ingested once into a temporary embedded Chroma store."""
-    from assistant.factory import build_ingestor
+    from assistant.kb.ingest import build_ingestor
 
     settings = make_settings(
         data_dir=tmp_path_factory.mktemp("kap-data"), knowledge_dir=REPO / "knowledge"

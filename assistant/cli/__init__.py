@@ -1,4 +1,8 @@
-"""The ``kap`` command line: one module per command group, registered here."""
+"""The ``kap`` command line: one module per command group, registered here.
+
+Command modules import the heavy parts (Presidio, the factory) inside the command, so
+that `kap kb list` or an unchanged `kap ingest` start in well under a second.
+"""
 
 from __future__ import annotations
 

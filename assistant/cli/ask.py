@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -11,9 +12,11 @@ from rich.panel import Panel
 
 from assistant.cli.common import fail, settings_or_exit
 from assistant.errors import KapError
-from assistant.factory import Assistant, build_assistant
 from assistant.models import Answer
-from assistant.privacy.vault import Vault
+
+if TYPE_CHECKING:
+    from assistant.factory import Assistant
+    from assistant.privacy.vault import Vault
 
 out = Console()
 
@@ -50,6 +53,9 @@ def ask_command(
     k: int = typer.Option(None, "-k", min=1, max=50, help="Passages to retrieve."),
 ) -> None:
     """Answer a question from the vetted knowledge base, with citations. No dosing advice."""
+    from assistant.factory import build_assistant
+    from assistant.privacy.vault import Vault
+
     settings = settings_or_exit()
     assistant = build_assistant(settings)
     vault = Vault()  # one CLI run = one conversation; never written anywhere

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from assistant.cli.common import settings_or_exit
-from assistant.factory import build_ingestor
+from assistant.kb.ingest import build_ingestor
 
 
 def ingest_command(

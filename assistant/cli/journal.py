@@ -17,7 +17,6 @@ from assistant.exports import (
     summary_docx,
     summary_markdown,
 )
-from assistant.factory import build_assistant
 from assistant.journal import load_journal
 from assistant.privacy.vault import Vault
 
@@ -30,16 +29,24 @@ class Format(str, Enum):
     docx = "docx"
 
 
-def _write(text_or_bytes, output: Path | None, default_name: str, binary: bool) -> None:
-    if binary:
-        target = output or Path(default_name)
-        target.write_bytes(text_or_bytes)
+def _emit(model, vault: Vault, fmt: Format, output: Path | None, docx_default: Path,
+          to_markdown, to_docx) -> None:
+    """Print Markdown or JSON (or write them to ``output``); Word always goes to a file."""
+    if fmt is Format.docx:
+        target = output or docx_default
+        target.write_bytes(to_docx(model, vault))
         status.print(f"[green]✓[/] wrote {target}")
-    elif output:
-        output.write_text(text_or_bytes, encoding="utf-8")
+        return
+    text = (
+        json.dumps(restored_json(model, vault), ensure_ascii=False, indent=2)
+        if fmt is Format.json
+        else to_markdown(model, vault)
+    )
+    if output:
+        output.write_text(text, encoding="utf-8")
         status.print(f"[green]✓[/] wrote {output}")
     else:
-        print(text_or_bytes)
+        print(text)
 
 
 def summarize_command(
@@ -48,18 +55,16 @@ def summarize_command(
     output: Path = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
 ) -> None:
     """Session-prep summary: risk flags first, themes with dated quotes, mood, scores, questions."""
+    from assistant.factory import build_assistant
+
     settings = settings_or_exit()
     entries = load_journal(journal)
     assistant = build_assistant(settings)
     vault = Vault()  # this run only; never written anywhere
     with status.status(f"Summarizing {len(entries)} entries…"):
         summary = assistant.summarize(entries, vault)
-    if fmt is Format.json:
-        _write(json.dumps(restored_json(summary, vault), ensure_ascii=False, indent=2), output, "", False)
-    elif fmt is Format.docx:
-        _write(summary_docx(summary, vault), output, f"{journal.stem}-summary.docx", True)
-    else:
-        _write(summary_markdown(summary, vault), output, "", False)
+    _emit(summary, vault, fmt, output, journal.with_name(f"{journal.stem}-summary.docx"),
+          summary_markdown, summary_docx)
 
 
 def plan_command(
@@ -71,6 +76,8 @@ def plan_command(
     output: Path = typer.Option(None, "--output", "-o", help="Write to this file (docx default: JOURNAL-plan.docx)."),
 ) -> None:
     """Draft integration-session plan with cited psychoeducation, practice and homework."""
+    from assistant.factory import build_assistant
+
     settings = settings_or_exit()
     entries = load_journal(journal)
     if focus is not None and not focus.strip():
@@ -79,12 +86,8 @@ def plan_command(
     vault = Vault()
     with status.status("Drafting the plan…"):
         plan = assistant.plan(entries, vault, session=session, focus=focus, minutes=minutes)
-    if fmt is Format.json:
-        _write(json.dumps(restored_json(plan, vault), ensure_ascii=False, indent=2), output, "", False)
-    elif fmt is Format.docx:
-        _write(plan_docx(plan, vault), output, f"{journal.stem}-plan.docx", True)
-    else:
-        _write(plan_markdown(plan, vault), output, "", False)
+    _emit(plan, vault, fmt, output, journal.with_name(f"{journal.stem}-plan.docx"),
+          plan_markdown, plan_docx)
 
 
 def register(app: typer.Typer) -> None:

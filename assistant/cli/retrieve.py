@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from assistant.cli.common import emit_json, fail, read_jsonl, settings_or_exit
-from assistant.factory import build_assistant
 
 
 def retrieve_command(
@@ -14,6 +13,8 @@ def retrieve_command(
     k: int = typer.Option(5, "-k", min=1, max=50, help="Passages per question."),
 ) -> None:
     """Stream {id, results: [{doc_id, chunk_id, section, score}]} per input line."""
+    from assistant.factory import build_assistant
+
     if not as_json:
         raise fail("kap retrieve only writes JSON lines; pass --json")
     settings = settings_or_exit()

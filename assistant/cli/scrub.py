@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 from itertools import islice
 
 import typer
 
 from assistant.cli.common import emit_json, fail, read_jsonl, settings_or_exit
 from assistant.errors import KapError
-from assistant.privacy import PresidioScrubber, Vault
+from assistant.privacy.vault import Vault
+
+if TYPE_CHECKING:
+    from assistant.privacy.scrubber import PresidioScrubber
 
 BATCH = 64
 
@@ -30,6 +34,8 @@ def register(app: typer.Typer) -> None:
         """
         if (text is None) == (input is None):
             raise fail('give TEXT, "-" for stdin, or --input FILE.jsonl')
+        from assistant.privacy.scrubber import PresidioScrubber  # loads Presidio: only when scrubbing
+
         scrubber = PresidioScrubber(settings_or_exit())
         vault = Vault()  # one run, one vault: the same value keeps its placeholder
         try:

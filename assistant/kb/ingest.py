@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from assistant.embeddings import Embedder
+from assistant.config import Settings
+from assistant.embeddings import Embedder, build_embedder
 from assistant.kb.chunking import Chunk, chunk_document
 from assistant.kb.corpus import load_corpus
-from assistant.kb.store import HASH_KEY, ChromaStore
+from assistant.kb.store import HASH_KEY, ChromaStore, open_store
 
 log = logging.getLogger(__name__)
 
@@ -95,3 +96,7 @@ class Ingestor:
         except BaseException:
             self.store.drop(staging)
             raise
+
+
+def build_ingestor(settings: Settings, embedder: Embedder | None = None) -> Ingestor:
+    return Ingestor(open_store(settings), embedder or build_embedder(settings), settings.knowledge_dir)

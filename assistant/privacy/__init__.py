@@ -1,6 +1,3 @@
-"""PHI scrubbing: Presidio with our recognizers, a placeholder vault and a PHI-free audit."""
-
-from assistant.privacy.scrubber import PresidioScrubber, Scrubber
-from assistant.privacy.vault import Vault
-
-__all__ = ["PresidioScrubber", "Scrubber", "Vault"]
+"""PHI scrubbing: Presidio with our recognizers (scrubber), a placeholder vault and a
+PHI-free audit. Import from the submodules; this package stays light so that commands
+which never scrub do not pay for loading Presidio."""

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
-from assistant.errors import ConfigError
+from assistant.yaml_config import load_yaml_model
 
 
 class AgendaSlot(BaseModel):
@@ -36,9 +35,4 @@ class PlanTemplate(BaseModel):
 
 
 def load_plan_template(path: Path) -> PlanTemplate:
-    try:
-        return PlanTemplate.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: plan template not found (set KAP_PROMPTS_DIR)") from None
-    except (yaml.YAMLError, ValidationError) as exc:
-        raise ConfigError(f"{path}: invalid plan template: {str(exc).splitlines()[0]}") from None
+    return load_yaml_model(path, PlanTemplate, "plan template")

@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Literal
 
 import numpy as np
-import yaml
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
 from assistant.embeddings import Embedder
-from assistant.errors import ConfigError
+from assistant.yaml_config import load_yaml_model
 
 
 class ThemeDefinition(BaseModel):
@@ -32,12 +31,7 @@ class Taxonomy(BaseModel):
 
 def load_taxonomy(path: Path) -> Taxonomy:
     """Fail loudly: a broken taxonomy must stop the program, not silently degrade."""
-    try:
-        return Taxonomy.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: theme taxonomy not found (set KAP_PROMPTS_DIR)") from None
-    except (yaml.YAMLError, ValidationError) as exc:
-        raise ConfigError(f"{path}: invalid theme taxonomy: {str(exc).splitlines()[0]}") from None
+    return load_yaml_model(path, Taxonomy, "theme taxonomy")
 
 
 @dataclass

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.factory import build_assistant, build_ingestor
+from assistant.factory import build_assistant
+from assistant.kb.ingest import build_ingestor
 from tests.conftest import REPO, make_settings
 
 pytestmark = pytest.mark.integration

@@ -5,7 +5,6 @@ import json
 import pytest
 
 from assistant.kb.store import open_store
-
 from tests.conftest import REPO
 
 
@@ -97,3 +96,35 @@ def test_kb_approve_records_reviewer(kap, small_corpus):
     assert result.returncode == 0, result.stderr
     row = [json.loads(l) for l in kap("kb", "list", "--json", env=env).stdout.splitlines() if "self-compassion" in l][0]
     assert row["status"] == "approved" and row["reviewer"] == "Dr Test"
+
+
+def test_summarize_json_and_plan_docx_from_the_command_line(kap, tmp_path):
+    journal = REPO / "examples" / "journal-sample.md"
+    summary = kap("summarize", str(journal), "--format", "json")
+    assert summary.returncode == 0, summary.stderr
+    data = json.loads(summary.stdout)
+    assert data["flags"] and data["themes"] and data["questions"]
+    target = tmp_path / "plan.docx"
+    plan = kap("plan", "--journal", str(journal), "--session", "2", "--format", "docx", "-o", str(target))
+    assert plan.returncode == 0, plan.stderr
+    from docx import Document
+
+    assert "Integration-session plan" in Document(str(target)).paragraphs[0].text
+
+
+def test_a_bad_journal_is_one_line_naming_file_and_line(kap, tmp_path):
+    journal = tmp_path / "j.jsonl"
+    journal.write_text('{"date": "2026-01-01", "text": "fine"}\n{"date": "soon", "text": "x"}\n')
+    result = kap("summarize", str(journal))
+    assert result.returncode == 2 and "j.jsonl:2: unreadable date" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_a_broken_theme_taxonomy_stops_the_program(kap, tmp_path):
+    prompts = tmp_path / "prompts"
+    prompts.mkdir()
+    for name in ("plan.yaml", "ask.yaml", "summary.yaml", "plan_llm.yaml"):
+        (prompts / name).write_text((REPO / "prompts" / name).read_text())
+    (prompts / "themes.yaml").write_text("version: 1\nthemes: [oops\n")
+    result = kap("ask", "What is grounding?", env={"KAP_PROMPTS_DIR": str(prompts)})
+    assert result.returncode == 2 and "invalid theme taxonomy" in result.stderr

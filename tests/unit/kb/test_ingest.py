@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from assistant.errors import CorpusError
-from assistant.factory import build_ingestor
+from assistant.kb.ingest import build_ingestor
 from assistant.kb.approval import approve
 from assistant.kb.corpus import load_corpus
 from tests.conftest import make_settings

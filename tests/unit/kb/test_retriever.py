@@ -1,6 +1,7 @@
 import pytest
 
-from assistant.factory import build_assistant, build_ingestor
+from assistant.factory import build_assistant
+from assistant.kb.ingest import build_ingestor
 from assistant.kb.retriever import Filters
 from tests.conftest import make_settings
 

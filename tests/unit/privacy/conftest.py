@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.config import load_settings
-from assistant.privacy import PresidioScrubber
+from assistant.privacy.scrubber import PresidioScrubber
 
 
 @pytest.fixture(scope="session")

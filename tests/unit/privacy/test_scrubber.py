@@ -11,7 +11,8 @@ from pytest_socket import SocketBlockedError
 
 from assistant.config import load_settings
 from assistant.errors import ConfigError, ScrubberError
-from assistant.privacy import PresidioScrubber, Vault
+from assistant.privacy.scrubber import PresidioScrubber
+from assistant.privacy.vault import Vault
 from assistant.privacy.config import DEFAULT_CONFIG, load_privacy_config
 from assistant.privacy.engine import resolve_spacy_model
 

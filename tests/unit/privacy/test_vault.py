@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.privacy import Vault
+from assistant.privacy.vault import Vault
 
 JOURNAL_BITS = st.sampled_from(
     [
