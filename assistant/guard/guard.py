@@ -153,7 +153,8 @@ class RuleGuard:
 _DEFERS_TO_PRESCRIBER = re.compile(
     r"\b(?:decided|decisions?|belongs?|responsibilit\w*|questions?)\b[^.?!]{0,60}"
     r"\b(?:prescrib\w*|medical team)\b|\b(?:prescrib\w*|medical team)(?:'s)?\b[^.?!]{0,40}"
-    r"\b(?:decid\w*|decisions?|domain|responsibilit\w*)\b",
+    r"\b(?:decid\w*|decisions?|domain|responsibilit\w*)\b|\b(?:consult|ask|check with|refer\w* to|"
+    r"talk (?:to|with)|bring (?:\w+ )?to)\b[^.?!]{0,30}\b(?:prescrib\w*|medical team)\b",
     re.IGNORECASE,
 )
 

@@ -136,6 +136,7 @@ def test_ignore_in_ordinary_prose_is_not_an_injection(guard):  # no match
     [
         ("Dose, route, titration and boosters are decided by the prescriber.", False),  # no match
         ("Titration is the prescriber's decision, not the therapist's.", False),  # no match
+        ("If risk appears, pause and consult the prescriber before going further.", False),  # no match
         ("Increase the dose to 1 mg/kg next time; the prescriber decides.", True),
         ("Most clinics raise the dose after two sessions.", True),
     ],
