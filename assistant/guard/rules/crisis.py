@@ -126,6 +126,9 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"if {v.subj} (?:wasn'?t|weren'?t) (?:here|around)|if {v.subj} (?:were|was) gone|"
             r"favou?r by (?:disappearing|dying|being gone)|life insurance|"
             r"hopes? (?:a|the) (?:car|bus|truck|train) hits|don'?t see a future|"
+            r"hop\w* (?:the|my|a) (?:plane|flight) (?:goes down|crashes)|"
+            rf"disappointed (?:that )?{v.subj} (?:woke up|am still alive|was still alive|survived)"
+            r"\s*(?:[.!,;]|$|again|this morning|today)|"
             rf"(?:don'?t|doesn'?t|can'?t) see {v.self_} (?:making it|being (?:here|around|alive)|"
             r"surviving|lasting|getting through)|"
             r"takes me and i don'?t come back|until i can (?:finally )?be gone)",
@@ -165,7 +168,11 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"razor|hit(?:ting|s)? {v.self_}|punch\w* (?:{v.self_}|(?:the |a )?walls?)[^.]*"
             r"(?:on purpose|deserve\w*|bleed|bled|broke)|wants? to bleed|carv\w* into|"
             rf"(?:fresh|new|self-inflicted) (?:cuts|burns|wounds)|cuts on {v.poss} "
-            r"(?:fore)?(?:arms?|wrists?|thighs?|legs?|stomach))",
+            r"(?:fore)?(?:arms?|wrists?|thighs?|legs?|stomach))|"
+            # self-punishment through the body is self-harm too
+            rf"starv\w* {v.self_}|{v.self_}[^.]{{0,40}}\bas (?:a )?punishment|"
+            rf"(?:hit|hitting|bang\w*|bash\w*|slam\w*) {v.poss} head (?:against|into) (?:the |a )?walls?|"
+            rf"(?:hit|hitting|bang\w*|bash\w*|slam\w*) {v.poss} head[^.]{{0,30}}(?:on purpose|until|till)",
         ),
         pattern(
             "harm-others",

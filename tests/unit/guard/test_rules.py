@@ -56,6 +56,11 @@ DOSING = [
 ]
 
 CRISIS = [
+    ("Woke up disappointed that I woke up.", "suicidal ideation"),
+    ("I starved myself for three days as punishment.", "self-harm"),
+    ("Hit my head against the wall till i saw stars, again.", "self-harm"),
+    ("I was disappointed that I woke up late for work.", None),  # no match
+    ("I hit my head on the cupboard door, ouch.", None),  # no match
     ("I keep thinking everyone would be better off without me.", "suicidal ideation"),
     ("lowkey wanna kms after today", "suicidal ideation"),
     ("i'm going to unalive myself fr", "suicidal ideation"),
