@@ -13,6 +13,7 @@ from dateutil import parser as date_parser
 from pydantic import ValidationError
 
 from assistant.errors import InputError
+from assistant.jsonl import json_lines
 from assistant.models import JournalEntry
 
 MAX_ENTRIES = 1000
@@ -119,16 +120,7 @@ def _parse_json(name: str, text: str) -> list[JournalEntry]:
 
 
 def _parse_jsonl(name: str, text: str) -> list[JournalEntry]:
-    entries = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}:{number}: not valid JSON ({exc.msg})") from None
-        entries.append(_entry(name, number, record))
-    return entries
+    return [_entry(name, number, record) for number, record in json_lines(name, text.splitlines())]
 
 
 def _parse_csv(name: str, text: str) -> list[JournalEntry]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.errors import InputError
 from assistant.factory import build_assistant
+from assistant.jsonl import json_lines
 from evals.metrics import dedupe, ndcg_at, recall_at, reciprocal_rank
 
 DEFAULT_DATA = Path(__file__).parent / "data" / "retrieval.jsonl"
@@ -19,13 +20,10 @@ POOL = 30  # chunks fetched per question before ranking documents
 
 def load_questions(path: Path) -> list[dict]:
     rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+    for number, row in json_lines(str(path), path.read_text(encoding="utf-8").splitlines()):
         try:
-            row = json.loads(line)
             rows.append({"id": row["id"], "question": row["question"], "relevant": set(row["relevant"])})
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        except (KeyError, TypeError) as exc:
             raise InputError(f"{path}:{number}: expected {{id, question, relevant}} ({exc})") from None
     return rows
 

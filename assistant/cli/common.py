@@ -12,6 +12,7 @@ from rich.console import Console
 
 from assistant.config import Settings, load_settings
 from assistant.errors import InputError, KapError
+from assistant.jsonl import json_lines
 
 console = Console(stderr=True)
 EXIT_USAGE = 2
@@ -44,13 +45,7 @@ def read_jsonl(source: str) -> Iterator[tuple[int, dict]]:
             raise InputError(f"{name}: file not found")
         handle = path.open(encoding="utf-8")
     with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{name}:{number}: not valid JSON ({exc.msg})") from None
+        for number, record in json_lines(name, handle):
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise InputError(f"{name}:{number}: each line needs a string field \"text\"")
             record.setdefault("id", number)
