@@ -46,9 +46,13 @@ class Assistant:
     scrubber: Scrubber
     guard: Guard
     retriever: HybridRetriever
-    answerer: Answerer
+    asker: AskWorkflow
     summarizer: SummarizeWorkflow
     planner: PlanWorkflow
+
+    @property
+    def answerer(self) -> Answerer:
+        return self.asker.answerer
 
     def retrieve(self, text: str, k: int | None = None, filters: Filters | None = None) -> list[Passage]:
         """Retrieval alone (for `kap retrieve` and the evals): the text is scrubbed first."""
@@ -56,8 +60,7 @@ class Assistant:
         return self.retriever.retrieve(scrubbed, k=k, filters=filters)
 
     def ask(self, question: str, vault: Vault, k: int | None = None, filters: Filters | None = None) -> Answer:
-        workflow = AskWorkflow(self.scrubber, self.guard, self.retriever, self.answerer)
-        return workflow.run(question, vault, k=k, filters=filters)
+        return self.asker.run(question, vault, k=k, filters=filters)
 
     def summarize(self, entries: list[JournalEntry], vault: Vault) -> JournalSummary:
         return self.summarizer.run(entries, vault)
@@ -106,7 +109,7 @@ def build_assistant(settings: Settings, embedder: Embedder | None = None) -> Ass
         scrubber=scrubber,
         guard=guard,
         retriever=retriever,
-        answerer=answerer,
+        asker=AskWorkflow(scrubber, guard, retriever, answerer),
         summarizer=SummarizeWorkflow(
             scrubber, guard, embedder, ThemeMatcher(taxonomy, embedder), MoodScorer(), retriever,
             summary_writer,

@@ -111,7 +111,30 @@ def compose(question: str, passages: list[Passage], picked: list[tuple[str, int]
         )
         for i, n in numbers.items()
     ]
-    text = " ".join(f"{s.text} [{s.citation}]" for s in sentences)
     return Answer(
-        question=question, status="answered", text=text, sentences=sentences, citations=citations
+        question=question,
+        status="answered",
+        text=answer_text(sentences),
+        sentences=sentences,
+        citations=citations,
+    )
+
+
+def answer_text(sentences: list[AnswerSentence]) -> str:
+    """The answer as shown: each sentence followed by its ``[n]`` marker."""
+    return " ".join(f"{s.text} [{s.citation}]" for s in sentences)
+
+
+def keep_sentences(answer: Answer, kept: list[AnswerSentence]) -> Answer:
+    """The answer with only ``kept`` sentences; sources nobody cites are dropped, the rest renumbered."""
+    numbers: dict[int, int] = {}
+    for sentence in kept:
+        numbers.setdefault(sentence.citation, len(numbers) + 1)
+    sentences = [s.model_copy(update={"citation": numbers[s.citation]}) for s in kept]
+    citations = [
+        c.model_copy(update={"n": numbers[c.n]}) for c in answer.citations if c.n in numbers
+    ]
+    return answer.model_copy(
+        update={"sentences": sentences, "citations": sorted(citations, key=lambda c: c.n),
+                "text": answer_text(sentences)}
     )

@@ -21,11 +21,13 @@ Mode = Literal["hybrid", "dense", "bm25"]
 
 @dataclass(frozen=True)
 class Filters:
-    """Audience matches itself or "both"; phase matches itself or "any"; any topic matches."""
+    """Audience matches itself or "both"; phase matches itself or "any"; any topic matches;
+    ``doc_ids`` restricts to those documents."""
 
     audience: str | None = None
     phase: str | None = None
     topics: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
 
     def where(self) -> dict:
         clauses: list[dict] = [{"approved": True}]
@@ -33,6 +35,8 @@ class Filters:
             clauses.append({"audience": {"$in": [self.audience, "both"]}})
         if self.phase:
             clauses.append({"phase": {"$in": [self.phase, "any"]}})
+        if self.doc_ids:
+            clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
     def accepts(self, meta: dict) -> bool:
@@ -41,6 +45,8 @@ class Filters:
         if self.audience and meta.get("audience") not in (self.audience, "both"):
             return False
         if self.phase and meta.get("phase") not in (self.phase, "any"):
+            return False
+        if self.doc_ids and meta.get("doc_id") not in self.doc_ids:
             return False
         return not self.topics or any(f"|{t}|" in meta.get("topics", "") for t in self.topics)
 

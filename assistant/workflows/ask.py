@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from assistant.errors import InputError
-from assistant.generation.grounded import NO_MATERIAL
+from assistant.generation.grounded import NO_MATERIAL, keep_sentences
 from assistant.generation.protocol import Answerer
 from assistant.guard.guard import Guard
 from assistant.kb.retriever import Filters, Retriever
@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 4000
 SAFETY_QUERY = "safety planning steps and crisis resources"
+SAFETY_DOC = "safety-planning"
 
 
 @dataclass
@@ -57,7 +58,7 @@ class AskWorkflow:
         return self._check_output(answer)
 
     def _with_safety_material(self, passages, k):
-        safety = self.retriever.retrieve(SAFETY_QUERY, k=2, filters=Filters(topics=("safety-planning",)))
+        safety = self.retriever.retrieve(SAFETY_QUERY, k=2, filters=Filters(doc_ids=(SAFETY_DOC,)))
         known = {p.chunk_id for p in passages}
         return [p for p in safety if p.chunk_id not in known] + passages
 
@@ -66,7 +67,6 @@ class AskWorkflow:
         verdicts = self.guard.check_many([s.text for s in answer.sentences], mode="output")
         kept = [s for s, v in zip(answer.sentences, verdicts, strict=True) if "dosing" not in v.flags]
         if len(kept) < len(answer.sentences):
+            answer = keep_sentences(answer, kept)
             answer.notes.append("A dosing statement was removed: dosing is decided by the prescriber.")
-            answer.sentences = kept
-            answer.text = " ".join(f"{s.text} [{s.citation}]" for s in kept)
         return answer

@@ -45,3 +45,21 @@ def test_no_passages_means_no_material_rather_than_an_invented_answer(assistant)
 )
 def test_sentence_splitting(text, expected):
     assert len(split_sentences(text)) == expected
+
+
+def test_dropping_a_sentence_drops_its_unused_source_and_renumbers_the_rest(assistant):
+    from assistant.generation.grounded import keep_sentences
+
+    question = "How can I help a client feel grounded after a session?"
+    answer = assistant.answerer.answer(question, assistant.retrieve(question, k=8))
+    first = answer.sentences[0].citation
+    kept = [s for s in answer.sentences if s.citation != first]
+    trimmed = keep_sentences(answer, kept)
+    assert kept and len(trimmed.citations) == len(answer.citations) - 1
+    assert [c.n for c in trimmed.citations] == list(range(1, len(trimmed.citations) + 1))
+    assert {s.citation for s in trimmed.sentences} == {c.n for c in trimmed.citations}
+    assert all(f"[{s.citation}]" in trimmed.text for s in trimmed.sentences)
+    by_n = {c.n: c for c in trimmed.citations}
+    originals = {c.n: c for c in answer.citations}
+    for before, after in zip(kept, trimmed.sentences, strict=True):
+        assert by_n[after.citation].chunk_id == originals[before.citation].chunk_id

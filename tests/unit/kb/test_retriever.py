@@ -54,6 +54,7 @@ def test_results_are_deterministic_and_capped_per_document(retriever):
         (Filters(audience="clinician"), lambda m: m["audience"] in ("clinician", "both")),
         (Filters(phase="preparation"), lambda m: m["phase"] in ("preparation", "any")),
         (Filters(topics=("sleep",)), lambda m: "|sleep|" in m["topics"]),
+        (Filters(doc_ids=("safety-planning",)), lambda m: m["doc_id"] == "safety-planning"),
     ],
 )
 def test_filters_restrict_results(retriever, filters, check):
@@ -74,7 +75,7 @@ def test_unapproved_and_edited_documents_are_never_retrieved(tmp_path, small_cor
     assert retriever.retrieve("self-compassion for a harsh inner critic")  # approved ones still answer
 
 
-def test_modes_rank_differently_but_all_find_an_exact_term(retriever):
+def test_every_mode_finds_a_document_by_its_exact_term(retriever):
     for mode in ("dense", "bm25", "hybrid"):
         docs = [p.doc_id for p in retriever.retrieve("Stanley-Brown safety planning intervention", k=3, mode=mode)]
         assert docs[0] == "safety-planning", (mode, docs)

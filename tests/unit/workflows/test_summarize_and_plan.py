@@ -124,3 +124,12 @@ def test_scores_are_tabled_with_a_cited_threshold(assistant):
     assert (phq9.first, phq9.last, phq9.change) == (18, 9, -9)
     assert "clinically meaningful" in phq9.interpretation
     assert phq9.citation and phq9.citation.doc_id == "measurement-based-care"
+
+
+def test_a_crisis_question_is_answered_with_safety_planning_material_and_resources(assistant):
+    answer = assistant.ask(
+        "My client wrote that everyone would be better off without her. What should I do?", Vault()
+    )
+    assert answer.status == "answered" and "crisis" in answer.flags
+    assert "safety-planning" in {c.doc_id for c in answer.citations}
+    assert any("988" in note for note in answer.notes)
