@@ -17,6 +17,7 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.embeddings import SentenceTransformerEmbedder
 from assistant.guard import RuleGuard
+from assistant.guard.learned import CRISIS_CATEGORIES
 from assistant.models import GuardVerdict
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,9 @@ def run(settings: Settings, data: Path | None, report_dir: Path | None) -> dict:
     folder, splits = DATA, SPLITS
     if data is not None:  # a folder of sets, or one `<set>.<split>.jsonl` naming the split
         folder, splits = (data, SPLITS) if data.is_dir() else (data.parent, (data.name.split(".")[1],))
+    splits = tuple(split for split in splits if (folder / f"questions.{split}.jsonl").exists())
+    if not splits:
+        raise FileNotFoundError(f"{folder}: no guard evaluation sets (questions.<split>.jsonl)")
     report = {"suite": "guard", "targets": {k: list(v) for k, v in TARGETS.items()}, "splits": {}}
     for split in splits:
         report["splits"][split] = _score_split(guard, folder, split)
@@ -174,11 +178,17 @@ def _categories(rows: list[dict], verdicts: Sequence[GuardVerdict]) -> tuple[flo
     """Share of crisis rows whose labelled category is among the crisis findings' categories."""
     chosen = [(r, v) for r, v in zip(rows, verdicts, strict=True) if r["label"] == "crisis"]
     wrong = [
-        {"id": r["id"], "text": r["text"], "expected": r["category"], **_why(v)}
+        {"id": r["id"], "text": r["text"], "expected": _rule_category(r), **_why(v)}
         for r, v in chosen
-        if r["category"] not in {f.category for f in v.findings if f.rule == "crisis"}
+        if _rule_category(r) not in {f.category for f in v.findings if f.rule == "crisis"}
     ]
     return (round(1 - len(wrong) / len(chosen), 4) if chosen else 0.0), wrong
+
+
+def _rule_category(row: dict) -> str:
+    """The crisis rule's category for a labelled line ("plan or means" is suicidal ideation)."""
+    label = row["category"].replace("_", " ").replace("self harm", "self-harm")
+    return CRISIS_CATEGORIES.get(label, label)
 
 
 def _why(verdict) -> dict:
@@ -245,8 +255,8 @@ def bench(settings: Settings) -> list[dict]:
     guard = _guard(settings)
     guard.warm_up()
     # Every text is checked once: the embedder caches vectors, and a repeat would be free.
-    questions = [r["text"] for split in SPLITS for r in _read(DATA / f"questions.{split}.jsonl")]
-    journal = [r["text"] for split in SPLITS for r in _read(DATA / f"journal.{split}.jsonl")]
+    questions = [r["text"] for s in SPLITS for r in _read(DATA / f"questions.{s}.jsonl", False)]
+    journal = [r["text"] for s in SPLITS for r in _read(DATA / f"journal.{s}.jsonl", False)]
     baseline = _median_ms(questions, lambda batch: [keyword_hit("dosing", t) for t in batch])
     rows = [{"name": "guard keyword baseline (per text)", "median_ms": round(baseline, 4),
              "per_second": round(1000 / baseline)}]

@@ -6,7 +6,11 @@ tries a grid of similarity thresholds and benign margins, keeps those whose fals
 every dev file's negatives stays under that file's cap, and among those within
 ``RECALL_TOLERANCE`` of the best dev recall picks the strictest (dev false rates are
 optimistic: the rules' exceptions were written against the dev lines). Each dev line is
-judged with its own learned copy masked out (leave-one-out). The semantic layer is
+judged with every learned exemplar of its own writing batch (its ``origin``) masked out, so
+the thresholds are set as if the line came from a new author: masking only the line's own
+copy let near-duplicates from the same batch vouch for it, and a new author's lines scored
+far worse than that estimate. Lines without an origin mask only their own copy (and the
+copies of their sentences). The semantic layer is
 calibrated on its own (not together with the patterns, which were written against the same
 dev sets and would hide its errors); the combined dev figures are recorded beside it. The
 grid starts at 0.40: below that MiniLM similarities say little. Held-out sets are never
@@ -110,7 +114,8 @@ def calibrate(task: Task, embedder: Embedder, data_dir: Path = DEV_DATA) -> dict
     pattern_hit = np.array(
         [task.rule in guard.check(text, mode).flags for text, mode in zip(texts, modes, strict=True)]
     )
-    nearest = _nearest_per_text(task.rule, texts, modes, embedder)
+    batches = [_batch(row) for row in rows]
+    nearest = _nearest_per_text(task.rule, texts, modes, embedder, batches, _origins(data_dir))
 
     grid = []
     for threshold in THRESHOLDS:
@@ -178,12 +183,35 @@ def _rate(hits: np.ndarray) -> float:
     return round(float(hits.mean()), 4)
 
 
+def _batch(row: dict) -> str:
+    """The writing batch a dev line belongs to; a line without an origin is its own batch."""
+    return row.get("origin") or f"line:{row['text']}"
+
+
+def _origins(data_dir: Path) -> dict[str, str]:
+    """The writing batch of every dev line and of each of its sentences, by text."""
+    origins = {}
+    for path in sorted(data_dir.glob("*.dev.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            if line.strip():
+                row = json.loads(line)
+                for text in [row["text"], *(s.text for s in split_sentences(row["text"]))]:
+                    origins.setdefault(text, _batch(row))
+    return origins
+
+
 def _nearest_per_text(
-    rule: str, texts: list[str], modes: list[Mode], embedder: Embedder
+    rule: str,
+    texts: list[str],
+    modes: list[Mode],
+    embedder: Embedder,
+    batches: list[str],
+    origins: dict[str, str],
 ) -> list[list[Nearest]]:
     """Nearest exemplars for every sentence the rule lets semantics judge, per text.
 
-    Leave-one-out: a learned exemplar copied from the text being judged is masked out.
+    Leave-one-batch-out: learned exemplars copied from the text being judged, or from any
+    line of its writing batch, are masked out.
     A sentence whose nearest category the rule would not keep (a "medical" match without a
     symptom word, say) is left out, as the guard leaves it out.
     """
@@ -192,6 +220,8 @@ def _nearest_per_text(
     positive_vectors, benign_vectors = vectors[: len(positives)], vectors[len(positives) :]
     positive_texts = np.array([e.text for e in positives], dtype=object)
     benign_texts = np.array(benign, dtype=object)
+    positive_batches = np.array([origins.get(e.text) for e in positives], dtype=object)
+    benign_batches = np.array([origins.get(text) for text in benign], dtype=object)
     judges = {
         mode: DosingRule(None) if rule == "dosing" else CrisisRule(None, reported=mode == "input")
         for mode in set(modes)
@@ -204,16 +234,16 @@ def _nearest_per_text(
     flat = [s.text for group in sentences for s in group]
     vectors = embedder.encode(flat) if flat else np.zeros((0, 0))
     out, row = [], 0
-    for text, group, mode in zip(texts, sentences, modes, strict=True):
+    for text, group, mode, batch in zip(texts, sentences, modes, batches, strict=True):
         block = vectors[row : row + len(group)]
         row += len(group)
         if not group:
             out.append([])
             continue
         to_positive = block @ positive_vectors.T
-        to_positive[:, positive_texts == text] = -1.0
+        to_positive[:, (positive_texts == text) | (positive_batches == batch)] = -1.0
         to_benign = block @ benign_vectors.T
-        to_benign[:, benign_texts == text] = -1.0
+        to_benign[:, (benign_texts == text) | (benign_batches == batch)] = -1.0
         best = to_positive.argmax(axis=1)
         nearest = [
             Nearest(positives[j], float(to_positive[i, j]), float(to_benign[i].max()))

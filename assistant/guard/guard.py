@@ -103,6 +103,7 @@ class RuleGuard:
         by_name = {rule.name: rule for rule in rules}
         injected: list[bool] = []
         crisis: list[list[Finding]] = []
+        whole = " ".join(s.text for s in sentences)
         for index, sentence in enumerate(sentences):
             vector = vectors[index] if vectors is not None else None
             own = bool("injection" in by_name and by_name["injection"].analyze(sentence, vector))
@@ -111,7 +112,7 @@ class RuleGuard:
             # Injected instructions are judged by crisis patterns only: "tell me the dose"
             # is not like anything a client in crisis writes, whatever MiniLM says.
             crisis.append(
-                by_name["crisis"].analyze(sentence, None if injected[-1] else vector)
+                by_name["crisis"].analyze(sentence, None if injected[-1] else vector, whole)
                 if "crisis" in by_name else []
             )
         # A therapist's question is one topic ("Mild response again. Time to bump things

@@ -3,7 +3,7 @@
 The hand-written exemplars show each kind of dosing request or crisis once; the dev sets
 hold hundreds of phrasings of them in many voices. Remembering those too lets the
 similarity layer recognise paraphrases the patterns never saw. Only dev files are read
-(held-out sets never), lines quoting a dose amount are left out (a finding names its
+(held-out sets never), benign lines also lend each of their sentences, lines quoting a dose amount are left out (a finding names its
 exemplar, and no finding may show a dose amount), and ``calibrate`` scores every dev line
 with its own copy masked out (leave-one-out), so the thresholds are not set on memorised
 answers. Run through ``python -m assistant.guard.calibrate``.
@@ -20,6 +20,7 @@ import yaml
 from assistant.dose_amounts import find_dose_amounts
 from assistant.guard.rules.crisis import MEDICAL, OTHERS, SELF_HARM, SUICIDAL
 from assistant.guard.semantic import EXEMPLAR_DIR, LEARNED_SUFFIX
+from assistant.guard.text import split_sentences
 
 DOSING_CATEGORIES = {
     "titration", "amount", "taper", "route", "frequency", "esketamine", "co-medication",
@@ -57,6 +58,13 @@ def category(rule: str, row: dict) -> str:
     return label if label in DOSING_CATEGORIES else "dosing request"
 
 
+def _with_sentences(text: str) -> list[str]:
+    """A benign line and, when it has several, each of its sentences: the guard judges
+    sentences, and every sentence of a benign line is benign (not so for positive lines)."""
+    sentences = [s.text for s in split_sentences(text)]
+    return [text] + [s for s in sentences if len(sentences) > 1 and len(s.split()) >= 3]
+
+
 def learn(rule: str, data_dir: Path, directory: Path = EXEMPLAR_DIR) -> Path:
     """Write ``<rule>.learned.yaml`` from the dev sets; returns its path."""
     positive: dict[str, list[str]] = {}
@@ -69,7 +77,7 @@ def learn(rule: str, data_dir: Path, directory: Path = EXEMPLAR_DIR) -> Path:
             if row["label"] == source.positive:
                 positive.setdefault(category(rule, row), []).append(row["text"])
             elif row["label"] == "benign":
-                benign.setdefault(source.name.split(".")[0], []).append(row["text"])
+                benign.setdefault(source.name.split(".")[0], []).extend(_with_sentences(row["text"]))
     path = directory / f"{rule}{LEARNED_SUFFIX}"
     header = (
         "# Written by `python -m assistant.guard.calibrate`: labelled lines of the dev sets\n"

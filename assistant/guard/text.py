@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+# A sentence ends at . ! ? ; (also when a closing quote or bracket follows) or a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[.!?;][\"'”’)])\s+|\n+")
 # A full stop after these is part of the abbreviation, not the end of a sentence:
 # "Dr. Okafor said integration takes time." is one sentence.
 _ABBREVIATION = re.compile(

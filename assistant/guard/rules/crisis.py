@@ -89,7 +89,7 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
         pattern(
             "explicit-ideation",
             SUICIDAL,
-            rf"\b(?:kill(?:ing|s)? {v.self_}|end(?:ing|s)? (?:{v.poss} (?:own )?life|it all|things|it)\b|"
+            rf"\b(?:kill(?:ed|ing|s)? {v.self_}|end(?:ing|s)? (?:{v.poss} (?:own )?life|it all|things|it)\b|"
             rf"tak(?:e|es|ing) {v.poss} (?:own )?life|suicid\w*|"
             r"(?:wants?|wanted|wanting|wanna|going|gonna) to die|want(?:s|ed)? to be dead|"
             rf"(?:wish|wishes|hope|hopes) {v.subj} (?:was|were) dead|better off dead|rather be dead|"
@@ -109,7 +109,21 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"(?:woken|wake|waken|woke) up|"
             r"(?:the |any )?point (?:of|in) (?:going on|living|life|being alive)|"
             r"nothing (?:left )?to live for|no reason (?:left )?to (?:live|keep (?:going|living)|go on|"
-            r"stay alive)|attempted)",
+            r"stay alive)|attempted|check(?:ing)? out (?:for good|early|permanently)|"
+            r"(?:would|'d) be a mercy|(?:hoping|hope|wish\w*) (?:my|the) (?:number|time) (?:comes|is) up|"
+            r"don'?t expect to (?:see|make it to) (?:the |another |next )?(?:spring|summer|autumn|fall|"
+            r"winter|christmas|new year|next year|birthday)|"
+            # Spanish and French
+            r"quitar(?:me|se|te) la vida|me quiero morir|quiero morir(?:me)?|no quiero (?:vivir|seguir "
+            r"viviendo|despertar)|suicid\w*|matarme|acabar con (?:todo|mi vida)|"
+            r"je veux mourir|envie de mourir|me tuer|en finir|mettre fin à (?:mes|ses) jours|"
+            r"ne plus me réveiller|ne plus exister|no me deje despertar|no despertar(?:me)?|"
+            r"ya no quiere?o? vivir|no quiere?o? (?:seguir )?vivir|ne veut plus vivre|"
+            r"permanent (?:nap|sleep|solution)|hard shutdown|"
+            r"(?:take|takes|took) me in my sleep|help (?:him|her|it|god|the lord) along|"
+            r"wouldn'?t mind (?:if (?:i|the|a|something)|not (?:existing|being here|waking)|dying|"
+            r"being dead|never waking)|"
+            r"(?:hop|wish|pray)\w*[^.]{0,40}\b(?:stops? my heart|kills? me|is the one that|takes? me)\b)",
         ),
         pattern(
             "slang-ideation",
@@ -137,7 +151,21 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             "plan-or-means",
             SUICIDAL,
             rf"(?:(?:sav|stockpil|hoard|stash)\w*(?: up)? (?:{v.poss} |all (?:{v.poss} )?|the |some )?"
-            r"(?:sleeping )?(?:pills|meds|medications?|tablets)|(?:pills|meds) saved|enough pills|"
+            r"(?:[\w']+ ){0,2}(?:sleeping )?(?:pills|meds|medications?|tablets)|"
+            r"how many (?:i'?d|she'?d|he'?d|they'?d|it would) (?:need|take)\b|"
+            rf"(?:keeping|holding) back {v.poss} [\w ]{{0,15}}(?:pills|meds|medications?)\b|"
+            rf"for when {v.subj}'?(?:m| am|'s| is|'re| are) ready|planning to take (?:them|it|all)\b|"
+            r"take them (?:all )?together|"
+            r"(?:meds|pills|ways?|methods?|drugs)\b[^.]{0,30}\b(?:quickest|fastest|most painless|"
+            r"least painful)|(?:quickest|fastest|most painless|least painful) (?:way|method)|"
+            r"(?:rifle|gun|pills|rope|bridge|woods)\b[^.]{0,40}\bnot coming back\b|"
+            r"when (?:they|she|he|you) find (?:them|it|me|the letters?)\b|"
+            rf"st(?:ood|and|anding) (?:at|on) the edge\b(?=[^.]*\b(?:going back|long time|looked down|jump|"
+            r"thought about))|looked up how long it (?:takes|would take)|"
+            rf"(?:hymns|funeral) (?:i want|plans?)|planned {v.poss} (?:own )?funeral|"
+            r"decided on (?:the end of the \w+|a date|the date)|won'?t need [^.]{0,30}where i'?m going|"
+            r"log(?:ging)? off\W+(?:permanently|for good|forever)|put (?:myself|me) down\b|"
+            r"(?:pills|meds) saved|enough pills|"
             r"(?:stockpile|stash|hoard) of (?:\w+ )?(?:pills|meds|medications?|tablets|oxy\w*|"
             r"opioids?|painkillers?|sleeping pills|benzos?|insulin|\w+codone|fentanyl|morphine)|"
             r"how many[^.]{0,30}(?:pills|tablets)[^.]{0,30}(?:take|would|lethal)|"
@@ -147,32 +175,87 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"oncoming traffic|overpass)|"
             r"(?:train|bus|truck|traffic)\b[^.]{0,40}\bstep(?:ping|ped)? (?:forward|out|in front)|"
             r"step(?:ping)? (?:out )?in front of (?:a |the )?(?:train|bus|truck|car|traffic)|"
-            r"(?:jump|jumping) (?:off|from)|bridge i'?d|goodbye (?:letters?|notes?)|note in case|"
+            r"(?:jump|jumping) (?:off|from)|bridge i'?d|goodbye (?:letters?|notes?|texts?|messages?|emails?|videos?)|note in case|"
             r"goodbye[^.]{0,40}\b(?:the last time|for the last time|for good|forever)|"
             r"(?:bought|have|has|got|keeps?|kept|hid|hidden) (?:a |the )?(?:rope|noose)\b|noose|"
             r"bought a gun|"
             rf"(?:giv(?:ing|e|en)|gave) away {v.poss} (?:things|stuff|belongings)|plan and a date|"
             rf"gun is|(?:painless|quick|easy) ways? to die|ways to (?:die|kill {v.self_})|"
             rf"swallow(?:ed)? the whole bottle|roof edge|stepping off|go through with it|"
-            rf"how {v.subj}'?d do it|knives[^.]{{0,60}}{v.self_}|telling {v.obj} to jump)",
+            rf"how {v.subj}'?d do it|knives[^.]{{0,60}}{v.self_}|telling {v.obj} to jump|"
+            r"(?:loaded (?:gun|pistol|firearm|rifle|revolver|shotgun)|(?:gun|pistol|firearm|rifle|"
+            r"revolver|shotgun)\b[^.]{0,50}\b(?:loaded|out of the safe|to (?:my|her|his) head|in (?:my|"
+            r"her|his) mouth|sat with|sit with|sits with|holding it|held it))|"
+            r"(?:chosen|chose|picked|set|have) (?:a|the) date\b|"
+            rf"(?:put|putting|got|getting|get) {v.poss} (?:affairs|things|papers|house) in order|"
+            r"(?:everything|all my \w+) (?:for|to) (?:my|her|his) \w+ (?:so|in case)[^.]{0,40}\bafter\b|"
+            r"(?:passwords|will|accounts)\b[^.]{0,50}\b(?:after\b|when i'?m gone|in case)|"
+            r"how (?:high|tall|far down)\b[^.]{0,40}\b(?:garage|bridge|building|roof|balcony|cliff|"
+            r"tower|floor)|which floor|"
+            r"(?:truck|car|bus|train)\b[^.]{0,50}\bwouldn'?t (?:swerve|move|brake|step aside)|"
+            r"take everything in the (?:medicine )?cabinet|lined (?:them|it|the (?:pills|bottles)) "
+            r"(?:all )?up|"
+            rf"(?:when|where|how) {v.subj}'?(?:m| am| is|'s)? going to do it|"
+            rf"{v.subj}'?(?:m| am) going to do it|"
+            r"(?:took|take|taking|bought|hid|hidden|hide|keep|kept)\b[^.]{0,25}\b(?:the |my |some |"
+            r"new )?(?:blades?|razors?)\b|"
+            r"(?:everything|things|affairs|accounts)\b[^.]{0,15}\b(?:square|settled|sorted|in order|"
+            r"taken care of)[^.]{0,30}\bbefore i (?:go|leave|die)\b|"
+            r"\b(?:passwords|insurance|(?:the|my) will)\b[^.]{0,60}\b(?:passwords|insurance|(?:the|my|"
+            r"where the) will|testament\w*)\b|"
+            r"enough [\w ]{0,20}(?:to do it|to die|to end it)|\bto do it\b[^.]{0,30}\bknow (?:exactly )?how|"
+            r"(?:research\w*|looked up|look up|looking up|search\w*|googl\w*|bookmark\w*) (?:suicide |"
+            r"painless |quick )?methods|"
+            rf"knows? (?:exactly )?(?:which|what|how many) (?:meds|pills|medications?) {v.subj}'?d use|"
+            rf"(?:holding back|saving|keeping|hiding) {v.poss} [\w ]{{0,20}}(?:medications?|meds|pills)"
+            r"[^.]{0,20}for later|"
+            r"edge of (?:a|the) (?:\w+ ){0,3}(?:roof|bridge|cliff|platform|balcony|building)|"
+            rf"gave away {v.poss} (?:cat|dog|pets?|guitar|tools|guns?|car|jewel\w*|belongings|things|"
+            r"stuff|possessions)|"
+            # Spanish and French
+            r"lettre d'adieu|carta de despedida|j'ai choisi le pont|regarder en bas|"
+            r"(?:pistola|arma|fusil|pistolet)\b[^.]{0,40}\b(?:guardad[ao]|cargad[ao]|chargée?|tengo|"
+            r"j'ai)|me desped[ií] de[^.]{0,40}[úu]ltima vez|arregl[ée] mis papeles|(?:el|mi) testamento)",
         ),
         pattern(
             "self-harm",
             SELF_HARM,
             rf"\b(?:cut(?:ting|s)? (?:{v.self_}|{v.poss} (?:arms?|wrists?|thighs?|legs?|skin|stomach))|"
-            r"cutting again|(?:start|started|starts|relapsed (?:into|on)|back to|history of|from|"
+            r"cutting again|(?:start|started|starts|relapsed (?:into|on)(?: the)?|back to|history of|from|"
             r"mentioned|admitted to|admits to) cutting\b|cut again|"
-            rf"burn(?:ed|t|ing|s)? (?:{v.self_}|{v.poss} (?:arms?|skin|hands?|wrists?|legs?))|"
+            rf"burn(?:ed|t|ing|s)? (?:{v.self_}|{v.poss} (?:(?:fore)?arms?|skin|hands?|wrists?|legs?|thighs?|"
+            r"stomach))|"
             rf"hurt(?:ing|s)? {v.self_}|harm(?:ing|s)? {v.self_}|self[- ]?harm\w*|"
             rf"scratch\w* (?:{v.poss} )?(?:wrists?|arms?|skin|legs?)[^.]*(?:bleed|bled|razor|blood)|"
-            rf"razor|hit(?:ting|s)? {v.self_}|punch\w* (?:{v.self_}|(?:the |a )?walls?)[^.]*"
-            r"(?:on purpose|deserve\w*|bleed|bled|broke)|wants? to bleed|carv\w* into|"
+            rf"razor|hit(?:ting|s)? {v.self_}|punch\w* (?:{v.self_}|(?:the |a )?(?:\w+ )?walls?)[^.]*"
+            r"(?:on purpose|deserve\w*|bleed|bled|broke|split|till|until)|wants? to bleed|carv\w* into|"
             rf"(?:fresh|new|self-inflicted) (?:cuts|burns|wounds)|cuts on {v.poss} "
             r"(?:fore)?(?:arms?|wrists?|thighs?|legs?|stomach))|"
             # self-punishment through the body is self-harm too
             rf"starv\w* {v.self_}|{v.self_}[^.]{{0,40}}\bas (?:a )?punishment|"
             rf"(?:hit|hitting|bang\w*|bash\w*|slam\w*) {v.poss} head (?:against|into) (?:the |a )?walls?|"
-            rf"(?:hit|hitting|bang\w*|bash\w*|slam\w*) {v.poss} head[^.]{{0,30}}(?:on purpose|until|till)",
+            rf"(?:hit|hitting|bang\w*|bash\w*|slam\w*) {v.poss} head[^.]{{0,30}}(?:on purpose|until|till)|"
+            rf"(?:bang\w*|bash\w*|slam\w*) {v.poss} head (?:on|against|into) (?:the |a )?"
+            r"(?:\w+ )?(?:tiles?|floor|wall|door|sink|desk)|"
+            rf"pull\w* (?:out )?{v.poss} hair (?:out )?(?:until|till|til)\b|"
+            r"(?:stopped|quit|not) eating\b[^.]{0,40}\bdeserve|se volvi[óo] a (?:quemar|cortar)|"
+            r"volvi[óo] a (?:quemarse|cortarse)|"
+            rf"(?:make|made|making) {v.self_} (?:throw up|puke|vomit|sick)\b|"
+            rf"(?:don'?t|doesn'?t|do not|does not) (?:get|deserve) to eat|"
+            rf"(?:haven'?t|hasn'?t|have not|has not) eaten (?:anything )?(?:since (?:monday|tuesday|"
+            r"wednesday|thursday|friday|saturday|sunday|the weekend|last week)|in (?:\w+ )?days)|"
+            rf"only (?:letting|allowing) {v.self_} (?:to )?(?:have|eat|drink)|"
+            r"\b(?:punish\w*|penitent|penance|paid for it|until i'?ve paid)\b(?=[^.]*\b(?:eat\w*|ate|food|meals?|"
+            r"skipp\w*|supper|dinner|lunch|breakfast|weight|"
+            r"fast\w*|starv\w*|run\w*|ran|puk\w*|throw\w* up|vomit\w*|body|blood|bleed\w*|hurt\w*|"
+            r"water|coffee|night|smaller)\b)|"
+            r"(?<=\. )punishment\.|"
+            r"se scarifi\w*|me corto|me cort[ée]|cortarme|autolesi\w*|me (?:hago|hice) daño|"
+            r"me suis (?:encore )?coup[ée]e?|me volv[ií] a cortar|me quem[ée]|quemarme|me br[uû]l[ée]e?|"
+            r"me castigo|me fais vomir|volv[ií] a vomitar|"
+            r"(?:threw up|throw(?:ing)? up|vomit\w*|purg\w*)[^.]{0,25}\bafter (?:dinner|eating|meals?|"
+            r"lunch|breakfast|i eat)\b|\blaxatives\b[^.]{0,40}\b(?:again|get rid|everything i ate|"
+            r"every (?:day|night))",
         ),
         pattern(
             "harm-others",
@@ -181,8 +264,22 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"{threat}\s*(?:\w+\s+)?(?:run(?:ning)? {PERSON} over|push(?:ing)? {PERSON} "
             rf"(?:down|off|over|into|in front)|shak(?:e|ing) (?:the|my|her|his) baby)|"
             rf"(?:almost|nearly) (?:killed|hit|choked|strangled|stabbed|hurt|shook) {PERSON}\b{NOT_VIOLENT}|"
-            rf"make (?:them|him|her|them all|{PERSON}) (?:all )?(?:pay|suffer)|"
-            rf"what {v.subj} might do to {PERSON})",
+            rf"mak(?:e|ing) (?:them|him|her|them all|{PERSON}) (?:all )?(?:pay|suffer)|"
+            r"(?:a |my |his |her |[\w']+ )?(?:gun|knife|weapon|rifle|bat)\b to (?:school|work|class|campus|"
+            r"the (?:lab|office|school|meeting|party|shop|plant|site))|run(?:ning)? (?:him|her|them) (?:into|off) (?:the|a) (?:ditch|road|wall)|"
+            r"giv(?:e|ing) (?:a|the|my) patient something|"
+            rf"what {v.subj} might do to {PERSON}|"
+            r"(?:bring|bringing|brought|take|taking) (?:a gun|a knife|a weapon|something|my \w+ gun) "
+            r"(?:to|into|when) (?:school|work|class|the office|confront)|"
+            rf"(?:picture|picturing|imagin\w*) (?:putting|taking) {PERSON} (?:down|out)|"
+            r"(?:harder|hard) not to act on it|(?:doesn'?t|does not|no longer) feel like a fantasy|"
+            rf"burn(?:ed|t|ing)? (?:{PERSON}'?s?|their|his|her) (?:house|home|car|place)\b[^.]*"
+            r"(?:wanting|want|wanted|address|going to)|looked up (?:their|his|her) address|"
+            rf"tracking {PERSON}'?s? (?:\w+ )?schedule|not (?:a|just a) fantasy (?:anymore|any more)|"
+            r"(?:going|go|went) (?:there|over|to (?:his|her|their) (?:house|place|home|office)) with "
+            r"(?:a|my) (?:bat|gun|knife|hammer|weapon)|pillow over (?:his|her|their|my \w+'s) face|"
+            r"\blo mato\b|\bla mato\b|tengo con qu[ée]|envie de (?:frapper|tuer)|je l'ai secou[ée]|"
+            r"(?:aller|va aller|pense aller) chez[^.]{0,40}avec (?:une|un) (?:batte|arme|couteau))",
         ),
         pattern(
             "medical-red-flag",
@@ -197,24 +294,42 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"(?:lost|losing|lose) consciousness|unconscious|seizure|"
             r"(?:can'?t|cannot|couldn'?t|haven'?t been able to|hasn'?t been able to|unable to|"
             r"not able to) (?:pee|wee|urinate|pass urine)|burns when (?:i|she|he|they) (?:pee|urinate)|"
-            r"blood in (?:my|her|his|their|the) (?:urine|pee)|bladder (?:hurts|pain|is burning)|"
-            r"(?:can'?t|cannot|couldn'?t|could not) (?:catch (?:my|her|his|their) breath|breathe|"
-            r"get a (?:full )?breath)|lips? (?:went|look|looked|turned) blue|"
+            r"blood in (?:(?:my|her|his|their|the) )?(?:urine|pee)|(?:pissing|peeing|urinating) blood|bladder (?:hurts|pain|is burning)|"
+            r"lips? (?:went|look|looked|turned) blue|"
             r"(?:can'?t|couldn'?t) stop (?:throwing up|vomiting)|vomiting (?:nonstop|non-stop|for hours)|"
             r"numb on one side|one side of (?:my|her|his) (?:body|face)|(?:left )?arm (?:is|went) numb|"
             r"(?:face|arm|leg|side) (?:went|is|feels?|felt|goes) numb|numb(?:ness)? on (?:the |my |her |"
             r"his )?(?:left|right)|speech (?:was |is |went |got )?(?:weird|slurred|garbled|strange)|"
             r"woke up on the (?:\w+ )?floor|came to on the (?:\w+ )?floor|"
-            r"vision went (?:blurry|dark|black)|worst headache|heart is going to explode)",
+            r"vision went (?:blurry|dark|black)|worst headache|heart is going to explode|"
+            r"no puedo respirar|me ahogo|labios (?:se me ven )?morados|no (?:he podido|puedo) orinar|"
+            r"dolor (?:en el|de) pecho|douleur (?:à la|dans la) poitrine|je n'arrive (?:pas|plus) à "
+            r"(?:uriner|respirer)|fait une crise|tout mon corps tremblait|je ne r[ée]pondais plus|"
+            r"perd(?:u|i) (?:connaissance|el conocimiento)|me desmay[ée])",
+        ),
+        pattern(
+            "breathing",
+            MEDICAL,
+            r"(?:can'?t|cannot|couldn'?t|could not) (?:seem to )?(?:(?:catch|get) (?:my|her|his|their) "
+            r"breath|breathe|get a (?:full )?breath)",
+            unless=r"\b(?:for a (?:second|sec|moment)|emotion\w*|(?:breathing|breathe) (?:is |was )?"
+            r"fine|leg day|workout|gym|laugh\w*|without (?:you|him|her|them)|miss (?:you|him|her|them|my \w+)|"
+            r"grief|griev\w*)\b",
         ),
         pattern(
             "medical-persistent",
             MEDICAL,
             r"(?:chest (?:\w+ )?(?:tight\w*|heavy|heaviness)|heart (?:\w+ )?(?:racing|pounding|"
-            r"irregular)|blood pressure (?:was |is |has been )?(?:up|high)|dizz\w+|light-?headed)",
+            r"irregular)|blood pressure (?:was |is |has been )?(?:up|high)|dizz\w+|light-?headed|"
+            # confusion that has not cleared
+            r"confus\w+|disorient\w*|can'?t find (?:my )?words|fog hasn'?t lifted|"
+            r"(?:don'?t|can'?t|doesn'?t|couldn'?t|didn'?t) (?:know|tell|remember) what day|"
+            r"got lost (?:driving|walking)|forg(?:o|e)t (?:my|her|his) (?:own )?(?:address|name|"
+            r"\w+'s name)|keeps? asking the same questions)",
             context=r"\b(?:since|still|won'?t (?:stop|go away)|hasn'?t (?:stopped|gone away)|"
             r"all (?:day|night)|for hours|hours (?:later|after)|getting worse|worse and worse|"
-            r"can'?t stand|keeps? (?:happening|coming back))\b",
+            r"can'?t stand|keeps? (?:happening|coming back)|(?:a|one|the next) day later|next day|"
+            r"(?:two|three|four|five|six|seven|eight|several|many|\d+) hours|this morning)\b",
             unless=r"\b(?:then|passed|eased|settled|came (?:back )?down|went away|cleared up)\b",
         ),
     )
@@ -258,19 +373,29 @@ EXCEPTIONS = tuple(
         r"\b(?:not|never|no|don'?t have any|haven'?t|hasn'?t|without|denies|denied)\b[^.]{0,25}"
         r"\b(?:suicid\w*|hurt(?:ing)? (?:myself|herself|himself)|self[- ]?harm\w*|thoughts of|plans? to)",
         r"\b(?:i'?m|she'?s|he'?s) not going to hurt (?:myself|herself|himself)\b",
+        r"\b(?:thoughts of|any) (?:self[- ]?harm|suicid\w*)\s*\?\s*(?:a:\s*)?no\b",
+        r"\bnever (?:\w+ )?(?:wanted|want|tried|planned) to (?:die|kill myself|end (?:it|my life))\b",
+        r"\b(?:suicidal |dark |intrusive )?(?:thoughts|feelings|urges|ideation)\b[^.]{0,40}\b(?:are|is|"
+        r"have|has) (?:all )?(?:gone|passed|faded|lifted|quiet(?:er)?|disappeared)\b",
         r"\bdon'?t (?:want to die|feel like i want to disappear)\b",
         r"\bwith emotion\b|\bfor a moment\b",
         # suicide loss and overdose deaths of others are grief, not the writer's crisis
-        r"\b(?:died|dies|lost (?:\w+ ){0,3}to|death) (?:by|to|from) suicide\b|"
+        r"\b(?:(?:died|dies|death) (?:by|to|from)|lost (?:\w+ ){0,6}?to) suicide\b|"
         r"\bsuicide (?:loss|survivors?|prevention|hotline|awareness)\b|"
         r"\b(?:\w+'s|his|her|their) suicide\b(?! (?:attempt|plan|note|risk|ideation|thoughts))",
-        r"\b(?:died|passed away|lost \w+) (?:of|from|to) (?:an? )?overdose\b|\bwho overdosed\b",
+        r"\b(?:died|passed away|lost \w+) (?:of|from|to) (?:an? )?overdose\b|\bwho overdosed\b|"
+        r"\bse suicid[óo]\b|\bs'est suicid[ée]e?\b|\bse quit[óo] la vida\b|"
+        r"\b(?:ce|cette|le|la|mon|ma) \w+ va me tuer\b|\b(?:este|esta|mi) \w+ me va a matar\b|"
+        r"\bmakes? me want to die\b(?=[^.]*\b(?:lol|lmao|haha\w*)\b)",
         r"\boverdos\w* on (?!(?:my |her |his |their |the |all )?(?:meds|medications?|pills|tablets|"
         r"sleeping|painkillers|insulin|tylenol|ketamine|lozenges|drugs|heroin|fentanyl|opioids?|purpose)\b)\w+",
         # ending a relationship, a job, a marriage
         r"\bend(?:ing|s)? (?:it|things) with\b|"
         r"\bwants? out of (?:this|my|the|that|our) (?!life|world|existence|body|misery)\w+",
         r"\bhurt (?:\w+ )?feelings\b",
+        # oversleeping is not wishing not to wake
+        r"\b(?:woke|wake|waking) up (?:late|early|too early|after (?:my|the) alarm|at \d|with a|"
+        r"on the wrong|in a (?:good|bad|great))\b",
         r"\bsleep (?:for )?(?:a|the whole|all|an entire) (?:week|day|weekend|month|year)\b",
         r"\bwithout (?:me|her|him|them) for (?:a|the|one|two|\w+) (?:day|days|week|weeks|while|bit|"
         r"night|weekend|month|hour|hours)\b",
@@ -288,7 +413,26 @@ SCREENING = re.compile(
 PAST = re.compile(
     r"\b(?:years ago|decades? ago|long ago|used to|when i was (?:a |\w+teen|\d+|young|little|in)|"
     r"in high school|in college|back in (?:college|school|high school|the day|my \w+)|"
-    r"back then|as a (?:teen\w*|kid|child|student)|in my (?:teens|twenties|20s|youth|childhood))\b",
+    r"back then|as a (?:teen\w*|kid|child|student)|in my (?:teens|twenties|thirties|forties|fifties|"
+    r"sixties|\d0s|youth|childhood)|last year|(?:back )?in (?:19|20)\d\d|once (?:believed|thought|felt|wanted|tried)|at my (?:lowest|worst)|"
+    r"before (?:treatment|ketamine|kap|therapy|the sessions|sobriety|i got sober)|"
+    r"hace (?:muchos |varios |\w+ )?años|il y a (?:des|plusieurs|\w+) ans|quand j'[ée]tais|"
+    r"cuando era (?:joven|niñ[ao]|adolescente))\b",
+    re.IGNORECASE,
+)
+# Past tense, and a later sentence that says it is over: "When the pain started I wanted to end
+# my life. I don't feel that now." The ideation is history when no recency cue is near it.
+PAST_TENSE = re.compile(
+    r"\b(?:was|were|had|wanted|thought|felt|believed|tried|used to|would think)\b", re.IGNORECASE
+)
+RESOLVED = re.compile(
+    r"\b(?:(?:don'?t|do not) feel (?:that|like that|that way)(?: \w+)? (?:now|anymore|any more)|"
+    r"no longer|not anymore|(?:i'?m|i am) still here|glad i (?:stayed|didn'?t|am (?:still )?here|"
+    r"'?m (?:still )?here)|so glad|(?:those|the) (?:thoughts|feelings|urges) (?:are|have) (?:gone|"
+    r"passed|faded|lifted)|now i (?:know|feel|want|have|see)|this year i|i actually want to|"
+    r"today i (?:feel|felt) (?:hope|alive|okay|ok|grateful)|(?:showed|shown|taught|reminded) me "
+    r"(?:that )?i'?m not|i know (?:now )?(?:that )?i'?m not|hope feels real|haven'?t thought about it|"
+    r"in a (?:very )?long time|hoy me siento|ahora (?:quiero|tengo|me siento)|aujourd'hui je)\b",
     re.IGNORECASE,
 )
 RECENT = re.compile(
@@ -360,8 +504,9 @@ class CrisisRule:
         if SCREENING.search(sentence.text):
             return []
         exceptions = [span for regex in EXCEPTIONS for span in spans_of(regex, sentence.text)]
+        resolved = bool(context) and bool(RESOLVED.search(context.replace(sentence.text, " ")))
         findings = [
-            self._in_time(sentence, f)
+            self._in_time(sentence, f, resolved)
             for f in match_patterns(NAME, self.patterns, sentence, exceptions)
         ]
         if not findings and vector is not None and self.exemplars is not None:
@@ -376,10 +521,14 @@ class CrisisRule:
         return self.exemplars.finding(sentence, nearest) if self.exemplars else None
 
     @staticmethod
-    def _in_time(sentence: Sentence, finding: Finding) -> Finding:
-        """Widen to the whole sentence; a distant-past clause becomes a history finding."""
+    def _in_time(sentence: Sentence, finding: Finding, resolved: bool = False) -> Finding:
+        """Widen to the whole sentence; a distant-past clause, or a past-tense one that another
+        sentence of the text resolves, becomes a history finding."""
         clause = clause_of(sentence.text, finding.start - sentence.start)
-        past = PAST.search(clause) and not RECENT.search(clause)
+        dated = PAST.search(sentence.text) or resolved
+        past = (PAST.search(clause) or (dated and PAST_TENSE.search(clause))) and not (
+            RECENT.search(clause)
+        )
         return finding.model_copy(
             update={
                 "start": sentence.start,

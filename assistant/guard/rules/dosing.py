@@ -20,7 +20,7 @@ import numpy as np
 from assistant.dose_amounts import DOSE_AMOUNT
 from assistant.guard.rules.base import Pattern, any_of, match_patterns, pattern, spans_of
 from assistant.guard.semantic import ExemplarSet
-from assistant.guard.text import Sentence
+from assistant.guard.text import Sentence, clause_of
 from assistant.models import Finding
 
 NAME = "dosing"
@@ -28,22 +28,22 @@ NAME = "dosing"
 DOSE = any_of(r"dos(?:e|es|ed|ing|age|ages|is)", "doze", r"posolog\w*")
 KETAMINE = any_of(
     r"k[eé]tamin[ea]", "ket", "spravato", r"esk[eé]tamin[ea]", r"the k", r"more k", r"much k",
-    r"lozenges?", r"troches?", r"pastillas?", r"comprim[ée]s", r"pulv[ée]risations?",
+    r"lozenges?", r"troches?", r"trociscos?", r"pastillas?", r"pastilles?", r"comprim[ée]s", r"pulv[ée]risations?",
 )
 GENERIC_DRUG = any_of(
     "medicine", r"medications?", "meds", r"sprays?", r"devices?", r"infusions?", r"injections?",
-    r"inyecci[oó]n", r"shots?",
+    r"inyecci[oó]n", r"shots?", r"cantidad", r"quantit[ée]",
 )
 DRUG = any_of(KETAMINE, GENERIC_DRUG)
 ROUTE = any_of(
     "IM", "IV", r"intramuscul\w*", r"intraven\w*", r"sublingu\w*", r"oral\w*",
-    r"(?:intra)?nasal\w*", r"lozenges?", r"troches?", r"injections?", r"infusions?",
+    r"(?:intra)?nasal\w*", r"lozenges?", r"troches?", r"trociscos?", r"injections?", r"infusions?",
     r"inyecci[oó]n", r"comprim[ée]s", r"pastillas", r"pulv[eé]risations?", r"(?:nasal )?sprays?",
 )
 CHANGE_VERB = any_of(
     r"increas\w*", "raise", "bump", r"boost(?!er)", "lower", r"reduc\w*", r"decreas\w*",
     "cut", "halve", "double", r"adjust\w*", r"top[- ]?up", r"re-?dos\w*", r"sub(?:ir|imos|e|a|amos)",
-    r"baj(?:ar|amos|e|a)", r"aument\w*", r"augment\w*", r"diminu\w*", r"r[ée]dui\w*",
+    r"baj(?:ar|amos|e|a|ando)", r"sub(?:iendo|irle)", r"aument\w*", r"augment\w*", r"diminu\w*", r"r[ée]dui\w*",
     r"mont(?:er|e|ons|ez)", r"baiss\w*", "incrase",
 )
 # Quantity words: they count only right before the medicine ("a bit more ketamine").
@@ -59,17 +59,19 @@ MEDS = any_of(
     "vivitrol", r"ssris?", r"snris?", r"sertralin[ae]", "zoloft", r"fluoxetin[ae]", "prozac",
     "escitalopram", "lexapro", "paroxetine", "paxil", "venlafaxine", "effexor", "duloxetine",
     "cymbalta", "bupropion", "wellbutrin", r"trazodon[ae]", r"mirtazapin[ae]", "remeron",
-    r"quetiapin[ae]", "litio",
+    r"qu[eé]tiapin[ae]", "litio",
     "seroquel", r"antidepressants?", r"antipsychotics?", r"sedatives?", r"sleeping pills?",
     "adderall", r"stimulants?", "gabapentin", "ondansetron", "zofran", r"lithium(?! batter| ion)",
     r"opioids?", "buprenorphine", "suboxone", "clonidine", "propranolol", "prazosin",
     "ibuprofen", "advil", "motrin", "acetaminophen", "paracetamol", "tylenol", "aspirin",
-    "melatonin", "benadryl", "diphenhydramine",
+    "melatonin", "benadryl", "diphenhydramine", r"m[ée]thylph[ée]nidate?", "ritalin", "concerta",
+    "vyvanse", "modafinil",
 )
 MED_ACTION = any_of(
     "stop", "hold", "skip", "pause", r"reduc\w*", "lower", "halve", "take", "taking",
     "come off", "keep taking", "keep", "stay on", "double", r"increas\w*", "combine", "with",
-    "before", "after", "while on", "on her", "on his", "on their", "cut", r"arr[êe]t\w*",
+    "before", "after", "while on", "on her", "on his", "on their", "cut", r"arr[êe]t\w*", "add",
+    "adding", r"diminu\w*", "baisser", "reducir", "bajar",
     r"dejar", r"suspend\w*", r"quit(?:ar|amos|e|a|arle)", r"retir\w*",
 )
 FRAME = any_of(
@@ -77,7 +79,11 @@ FRAME = any_of(
     "off the record", "between us", "thought experiment", "just give me",
     r"for (?:a|my|the|our) (?:client |patient |psychoeducation )?"
     r"(?:handout|leaflet|worksheet|slides?|sheet|chart|table|wall|education sheet)",
-    r"(?:make|write) a (?:chart|table)", "training slides",
+    r"(?:make|write) a (?:chart|table)", r"training slides?", "ballpark", r"rule of thumb",
+    r"purely (?:educational|curious)", r"grosso modo", r"juste pour avoir une id[ée]e", r"(?:making|writing|creating|putting together|drafting) "
+    r"(?:a|an|the|my|our) (?:client |patient )?(?:handout|leaflet|brochure|worksheet|slides?)", r"for (?:her|his|their) education",
+    r"(?:para|en) un folleto", r"folleto", r"pour une fiche", r"fiche (?:patient|d'information)",
+    r"jeu de r[ôo]le", r"juego de rol",
 )
 # The sentence is about a client, a session or ketamine: ordinary words then mean dosing.
 CLIENT = (
@@ -89,6 +95,7 @@ CLIENT = (
     r"response|effects?|felt|feels?|mild|weak|meh|nothing|zilch|nada|underwhelm\w*|barely|"
     r"lui|elle|ella|él|paciente?s?|patiente?s?|cliente?s?|prochaine fois|pr[oó]xima vez|"
     r"s[ée]ances?|sesi[oó]n(?:es)?|you'?d (?:use|give|start|pick|choose|recommend)|in my shoes|"
+    r"nurse|draw(?:s|n)? up|vials?|chair|course|non-?responders?|k[eé]tamin[ea]|maint\w*|"
     r"if you were|starting (?:amount|point|dose))\b"
 )
 # Decision questions about a medicine or a session ("should we", "would an extra ... be ok").
@@ -151,7 +158,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "dose-direction",
         "titration",
         r"\bdose (?:her |him |them |it )?(?:up|down|higher|lower)\b|\bup it\b|"
-        r"\bup (?:her|his|their|the) (?:own )?(?:dose|k|ket|amount|lozenges?|troches?)\b",
+        r"\bup (?:her|his|their|the) (?:own )?(?:dose|dosage|k|ket|amount|lozenges?|troches?)\b|"
+        r"\b(?:dosage|dose) sup[ée]rieure?\b|\bdosis (?:m[aá]s alta|mayor)\b|\bcu[aá]nto m[aá]s\b",
     ),
     pattern("step-noun", "titration", r"\b(?:next|a|one) step (?:up|down)\b", context=CLIENT),
     pattern("change-amount", "titration", rf"\b{CHANGE}\s+(?:the\s+)?amount\b", context=CLIENT),
@@ -174,8 +182,9 @@ PATTERNS: tuple[Pattern, ...] = (
     pattern(
         "need-more",
         "titration",
-        r"\b(?:needs?|give (?:her|him|them)|gets?|take|have|having) (?:a (?:little|bit|lil) |way |"
-        r"much )?(?:more|less|extra)\b(?!\s+(?:time|sleep|support|sessions? of|integration|therapy|"
+        r"\b(?:needs?|give(?: (?:her|him|them))?|gets?|take|have|having) (?:a (?:little|bit|lil) |way |"
+        r"much )?(?:more|less|extra)\b(?!\s+(?:\w+(?:able|ible|ful|ive|ous|ent|ant)\b|comfortable|"
+        r"confident|time|sleep|support|sessions? of|integration|therapy|"
         r"help|info\w*|questions?|reassurance|space|prep\w*|practice|structure|about|than|of (?!it|"
         r"that|the medicine|the k)))|(?:^|[,;:]\s*)more(?: or less)?\s*\?",
         context=CLIENT,
@@ -204,6 +213,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:stronger|weaker|more intense|less intense|more potent|heavier|bigger|deeper)\b|"
         r"\blonger(?: and|,)? stronger\b(?!\s+(?!sessions?|trips?|ones?|doses?)\w)",
         context=r"\b(?:should|can|could|would|shall|let'?s|do we|next time|want\w*)\b",
+        unless=r"\b(?:exercise|practice|technique|skills?|grounding|prepar\w*|music|describe|"
+        r"explain|expect\w*|normal|tend to|research|feel\w* (?:stronger|weaker|more intense))\b",
     ),
     pattern(
         "keep-same",
@@ -232,7 +243,9 @@ PATTERNS: tuple[Pattern, ...] = (
         r"devices?|shots?|infusions?|injections?|doses?|amount|session)\b))",
         context=rf"^(?=.*{DECISION})(?=.*(?:{TARGET}))",
         unless=r"\bhow (?:do|can|should) i\b|\bwhat (?:do|should|can) i\b|\bintegrat\w*|"
-        r"\bprepar\w*|\bexplain\w*|\bjournal\w*|\bmusic\b|\bplaylist\b|\bhomework\b",
+        r"\bprepar\w*|\bexplain\w*|\bjournal\w*|\bmusic\b|\bplaylist\b|\bhomework\b|"
+        r"\b(?:exercise|grounding|technique|tend to|expect\w*|describe|research|normal)\b|"
+        r"\bfeel\w* (?:stronger|weaker|more intense)\b",
     ),
     pattern(
         "infusion-rate",
@@ -262,7 +275,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "top-up",
         "frequency",
         r"\btop[- ]?ups?\b",
-        context=rf"{DECISION}|\b(?:standard|usual|typical|minutes?|mid-?session|halfway)\b",
+        context=rf"{DECISION}|\b(?:standard|usual|typical|minutes?|mid-?session|halfway|or wait)\b",
         unless=r"\b(?:credit|phone|balance|card|fluid|oil|coolant|tank|account|battery|drink|glass|"
         r"tea|coffee|data|wallet|tyres?|tires?)\b",
     ),
@@ -329,18 +342,24 @@ PATTERNS: tuple[Pattern, ...] = (
         "frequency",
         "frequency",
         r"\b(?:how (?:often|frequently|soon)|how long (?:should|do|can|must) (?:we|i|she|he|they) "
-        r"wait|how close together|every (?:day|night|week|other \w+|\w+ (?:days?|weeks?|months?))|"
-        r"twice a (?:week|day)|once a (?:week|month)|daily|back[- ]to[- ]back|\w+ days in a row|"
-        r"stretch\w*|closer together|shorten the gap|space \w+ (?:\w+ )?out|frequen\w*|frecuencia|"
+        r"wait|how close together|every (?:day|night|week|other \w+|\w+ (?:days?|weeks?|wks?|months?|mos?))|"
+        r"twice a (?:week|day)|once a (?:week|month)|daily|\w+ days in a row|"
+        r"stretch\w*|closer together|shorten the gap|space \w+ (?:\w+ )?out|frequency|frecuencia|"
         r"fr[ée]quence|cada cu[aá]nt\w*|espac\w+|tous les combien|non-session days|"
-        r"cu[aá]nto tiempo|combien de temps)\b",
-        context=r"\b(?:boosters?(?!\s+(?:seats?|clubs?|packs?))|"
+        r"cu[aá]nto tiempo (?:entre|hay que esperar|esperar\w*|debe esperar|debo esperar)|"
+        r"(?:more|less) (?:often|frequently)|"
+        r"combien de temps (?:entre|faut-il attendre|attendre|doit-on attendre))\b",
+        context=r"\b(?:boosters?(?!\s+(?:seats?|clubs?|packs?))|sprays?|"
         r"(?<!integration )(?<!therapy )(?<!preparation )(?<!prep )sessions?|"
         r"dos(?:e|es|ed|ing|age|is)\b(?! of)|infusions?|lozenges?|k[eé]tamin[ea]|ket|refuerzos?|"
         r"rappel|s[ée]ances?|maintenance|(?<!therapy )treatments?|injections?|spravato|troches?)\b",
         # how often to meet for integration or therapy is the therapist's own question
-        unless=r"^(?=.*\b(?:integrat\w*|therapy|check-?ins?|meet\w*)\b)(?!.*\b(?:boosters?|"
-        r"infusions?|dos(?!ing days?\b)\w*|lozenges?|troches?|spravato|injections?)\b)",
+        unless=r"^(?=.*\b(?:integrat\w*|therapy|check[- ]?ins?|meet\w*|message\w*|texts?)\b)(?!.*\b(?:boosters?|"
+        r"infusions?|dos(?!ing days?\b)\w*|lozenges?|troches?|spravato|injections?)\b)|"
+        r"\b(?:my own|self-care|for myself|session notes|scripts?|back(?:s|ing)? up|backups?|"
+        r"to talk|talking|to process|debrief\w*)\b|"
+        r"\bfrequency of (?!(?:the |her |his |their )?(?:sessions?|boosters?|dos\w*|infusions?|"
+        r"treatments?|lozenges?|troches?|injections?|ketamine|spravato))",
     ),
     pattern(
         "booster-decision",
@@ -349,7 +368,8 @@ PATTERNS: tuple[Pattern, ...] = (
         context=rf"{DECISION}|\b(?:is (?:that|it) ok(?:ay)?|early|earlier|sooner|later|skip|pause|"
         r"delay|postpone)\b",
         unless=r"\bhow (?:do|can|should) i\b|\bwhat (?:do|should|can) i\b|\bintegrat\w*|"
-        r"\bprepar\w*|\bexplain\w*|\bintention\w*|\bwhat (?:is|'s) a booster\b",
+        r"\bprepar\w*|\bexplain\w*|\bintention\w*|\bwhat (?:is|'s) a booster\b|"
+        r"\bis (?:it|this|that) normal\b|\bnormal (?:to|for)\b",
     ),
     pattern(
         "next-step",
@@ -367,7 +387,10 @@ PATTERNS: tuple[Pattern, ...] = (
     pattern(
         "spacing",
         "frequency",
-        r"\b(?:\w+ )?(?:days?|weeks?|months?) apart\b|\bspace (?:\w+ ){0,2}(?:apart|out)\b",
+        r"\b(?:\w+ )?(?:days?|weeks?|months?) apart\b|\bspace (?:\w+ ){0,4}(?:apart|out)\b|"
+        r"\b(?:\w+-day|\w+-week) intervals?\b|\b(?:shorten|lengthen|extend|stretch) the (?:interval|gap|"
+        r"time)\b|\bstandard interval\b|\bplus rapproch\w*|\bm[aá]s seguid[oa]s?\b|"
+        r"\btous les \w+ jours\b|\bcada \w+ d[ií]as\b",
         context=CLIENT,
     ),
     pattern(
@@ -388,7 +411,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "extra-session",
         "frequency",
         r"\b(?:extra|another|additional) (?:dosing |booster )?session|"
-        r"\b(?:two|2|three|3|back-to-back) sessions (?:in |this |per |a )(?:one |the same |a )?"
+        r"\b(?:two|2|three|3|back-to-back) (?:\w+ )?sessions (?:in |this |per |a )(?:one |the same |a )?"
         r"(?:week|day)\b|\b(?:come in|dose) twice\b|\bstack (?:two|2|three|sessions|doses|"
         r"infusions)\b",
     ),
@@ -402,7 +425,11 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     pattern("co-medication", "co-medication", rf"\b{MED_ACTION}\b[^.?!]{{0,40}}\b{MEDS}\b"),
     pattern(
-        "co-medication-dose", "co-medication", rf"\b{MEDS}\b[^.?!]{{0,60}}\b(?:{DOSE}|{DRUG})\b"
+        "co-medication-dose",
+        "co-medication",
+        rf"\b{MEDS}\b[^.?!]{{0,60}}\b(?:{DOSE}|{DRUG})\b",
+        unless=r"^(?:why|what is|what are|what's)\b|\b(?:differen\w*|research|evidence|stud(?:y|ies)|"
+        r"mechanism|said to|known to|(?:antidepressant|anxiolytic|sedative) (?:effects?|response))\b",
     ),
     pattern(
         "dose-query",
@@ -415,7 +442,13 @@ PATTERNS: tuple[Pattern, ...] = (
         "amount",
         rf"\b(?:how much|how many|how mcuh|howmuch)\b[^.?!]{{0,30}}\b(?:{GENERIC_DRUG}|amount|"
         r"bumps?|extra)\b|\bhow much (?:more|less|extra|higher|lower)\b|"
-        r"\bhow much (?:would|should|do|can) (?:you|we|i|they) (?:push|give|draw up|administer)\b",
+        r"\bhow much (?:would|should|do|can) (?:you|we|i|they) (?:push|give|draw up|administer)\b|"
+        r"\bhow much to (?:draw up|give|push|administer|use|take)\b|\bde combien\b|"
+        r"\bhow much (?:would|should|do|does|did|can) (?:[\w']+ ){1,3}(?:push|give|inject|draw up|"
+        r"administer|use)\b|"
+        r"\b(?:con|y) cu[aá]nto\b|\b(?:getting|get|take|give) (?:her |him |them )?half\b|"
+        r"\b(?:lozenge|troche|dose|infusion|injection|spray|device|ketamine|k)\b(?! she'?s been prescribed)"
+        r"[^.?!]{0,20}\btoo much\b",
         context=CLIENT,
     ),
     pattern(
@@ -436,7 +469,126 @@ PATTERNS: tuple[Pattern, ...] = (
         "framing",
         rf"\b{FRAME}\b",
         context=rf"\b(?:{DOSE}|amounts?|ranges?|milligram\w*|how much|approve|increase|draw up|"
-        r"titration|number|give (?:her|him|them))\b",
+        r"titration|numbers?|give (?:her|him|them)|rangos|fourchettes?|cantidad\w*|quantit[ée]s?|"
+        r"prescri\w*|recet\w*|indicar\w*|percentage|go up|go down|starting|typical|standard|usual)\b",
+    ),
+    pattern(
+        "typical-amount",
+        "amount",
+        r"\b(?:typical|usual+|standard|normal|common|average)\s+(?:\w+\s+){0,3}?(?:ranges?|amounts?|"
+        r"doses?|mgs?|dosages?|starting points?)\b|\b(?:dose|dosis|dosage) (?:habituel\w*|habitual|"
+        r"usuel\w*|t[ií]pic[ao]|normal)\b|\b(?:lozenge|troche|dose|spray|injection|infusion) "
+        r"(?:strength|strenght|size|level)\b|\b(?:whole|hole|full|entire) (?:lozenge|troche|dose|vial|"
+        r"spray)\b|\b(?:take|get|give|use) (?:\w+ )?(?:just )?half\b|\bmax(?:imum)? (?:\w+ )?"
+        r"(?:you|u|we|i) can (?:give|use|push|go)\b|"
+        r"\bthe (?:most|least|max\w*|min\w*) (?:you|we|they|i)"
+        r"(?:'d| would)? (?:consider|give|use|go|push|recommend)\b",
+        context=rf"{CLIENT}|{ROUTE}",
+    ),
+    pattern(
+        "needs-change",
+        "titration",
+        r"\b(?:needs?|need to|has to|have to) (?:to )?be (?:higher|lower|stronger|weaker|increased|"
+        r"reduced|bigger|smaller|more|less|adjusted|changed)\b|\badd (?:an? |one |another )?"
+        r"(?:[\w-]+ ){0,2}(?:lozenge|troche|session|dose|infusion|spray|injection)\b",
+        context=rf"{CLIENT}|{DECISION}",
+    ),
+    pattern(
+        "spacing-choice",
+        "frequency",
+        r"\b(?:right|best|ideal|usual|typical) (?:spacing|interval|frequency|schedule|cadence)\b|"
+        r"\bspace (?:that|it|them|this) (?:around|before|after)\b|\bwind-?down (?:schedule|plan)\b|"
+        r"\bwhich (?:one|route) should (?:we|she|he|they) (?:move|switch|go|use|pick)\b|"
+        r"\b(?:try|use|switch to|go with|pick) (?:a |an )?(?:different|another|other) route\b|"
+        r"\bhow much is too much\b",
+        context=rf"{CLIENT}|{ROUTE}",
+    ),
+    pattern(
+        "co-medication-hold",
+        "co-medication",
+        r"\b(?:skip|skipping|hold|holding|stop|stopping|pause|pausing|sauter|arr[êe]ter|suspend\w*|"
+        r"dejar|reduced?|lowered|come (?:down|off)|wants? off|take it like usual)\b(?=[^.!]*\?)",
+        context=MEDS,
+        unless=r"\bhow (?:do|can|should) i\b|\bwhat (?:do|should|can) i\b",
+    ),
+    pattern(
+        "device-change",
+        "esketamine",
+        r"\b(?:skip|drop|add|remove|cut) (?:a|one|the (?:last|third|second)) (?:device|spray)\b|"
+        r"\bdevice count\b",
+    ),
+    pattern(
+        "prescriber-proxy",
+        "framing",
+        r"\bwhat (?:would|do|does) (?:most |a typical |the average |other )?(?:prescribers?|clinics?|"
+        r"doctors?|psychiatrists?|clinicians?) (?:do|give|use|pick|choose|recommend|go with)\b|"
+        r"\bwhat would you (?:give|use|pick|choose|prescribe|go with|start (?:her|him|them) on)\b|"
+        r"\bif (?:she|he|they) (?:were|was) your (?:client|patient)\b|"
+        r"\bif you were (?:the|her|his|their|our) (?:prescriber|doctor|psychiatrist|physician)\b|"
+        r"\b(?:answer|respond|act|speak|reply) as (?:if you were )?(?:the |our |a |her |his )?"
+        r"(?:clinic'?s )?(?:prescriber|doctor|psychiatrist|medical director|physician)\b|"
+        r"\btu es (?:le|la|son|sa) (?:m[ée]decin|prescripteur|prescriptrice|psychiatre)\b|"
+        r"\bt[úu] eres (?:el|la|su) (?:psiquiatra|m[ée]dic[oa]|prescriptor)\b|"
+        r"\b(?:prescrirais|prescrirait|prescribir[íi]as|recetar[íi]as|indicar[íi]as|would you prescribe)\b",
+        context=CLIENT,
+    ),
+    pattern(
+        "level-plan",
+        "titration",
+        r"\b(?:escalation (?:plan|schedule|protocol)|(?:target|starting|standard|default|maintenance) "
+        r"(?:level|amount|strength)|reasonable default|by what percentage|(?:climb|ramp|work|build) "
+        r"(?:up )?(?:gradually|slowly|quickly|in (?:small )?steps)|jump (?:straight )?to the target|"
+        r"(?:lower|raise|increase|reduce|decrease|bump) (?:her|his|their|the) next (?:session|one|"
+        r"lozenge|troche|infusion|injection|dose)|(?:lozenge|troche|session|dose|infusion|injection|"
+        r"one) be (?:a (?:bit|little|touch|tad) )?(?:stronger|weaker|higher|lower|bigger|smaller))\b",
+        context=CLIENT,
+    ),
+    pattern(
+        "step-up",
+        "titration",
+        r"\bincrements?\b|\bhow far (?:should|can|do|would) (?:i|we|you) (?:back|bring|take|drop|go|"
+        r"push)\b|\bback (?:it|her|him|them) (?:down|off)\b|\bstep-?up (?:plan|schedule)\b|"
+        r"\bsession by session\b|\b(?:strength|amount|dose|level) (?:should|would|could|will|can) "
+        r"(?:climb|rise|increase|go up|drop)\b|\b(?:keep )?escalat(?:e|ing)\b|by what (?:proportion|"
+        r"percentage|fraction|amount)|\b(?:go|move) (?:up|down) (?:a|one) (?:device|spray)\b",
+        context=CLIENT,
+    ),
+    pattern(
+        "step-down",
+        "taper",
+        r"\b(?:step-?down|ease (?:\w+ )?off|diminuer progressivement|r[ée]duire progressivement|sevrage|"
+        r"com(?:e|ing) (?:down )?off (?:of )?(?:it|the \w+|her \w+|ketamine)|"
+        r"(?:ir )?bajando|gradualmente|poco a poco|week by week)\b",
+        context=rf"{KETAMINE}|\b(?:at-home|stuff|medicine|meds|sublingu\w*|dos\w*|maintenance)\b",
+    ),
+    pattern(
+        "interval",
+        "frequency",
+        r"\b(?:minimum|shortest|least|smallest) (?:gap|interval|time|wait|spacing)\b",
+        context=r"\b(?:sessions?|IM|IV|infusions?|injections?|boosters?|dos\w*|lozenges?|spravato)\b",
+    ),
+    pattern(
+        "amounts-apart",
+        "amount",
+        r"\bamounts?\b[^.?!]{0,30}\b(?:separate|apart|between|difference|differ)\b|"
+        r"\b(?:both|the) numbers\b|\b(?:qu[ée]|cu[aá]l(?: ser[ií]a)?(?: la)?) cantidad\b|"
+        r"\bcantidad (?:m[aá]s (?:baja|alta)|m[ií]nima|m[aá]xima)\b|\bquelle quantit[ée]\b",
+        context=CLIENT,
+    ),
+    pattern(
+        "rest-of-dose",
+        "frequency",
+        r"\b(?:second half|other half|rest|remainder) of the (?:\w+ )?(?:order|vial|dose|injection|"
+        r"infusion|lozenge|shot)\b|\bgive (?:her |him |them )?the rest\b",
+        context=CLIENT,
+    ),
+    pattern(
+        "interaction-wait",
+        "co-medication",
+        r"\bhow (?:many hours|many days|long) (?:should|do|must|does) (?:they|she|he|we|clients?|i|"
+        r"the client) (?:\w+ )?wait\b",
+        context=r"\b(?:wine|alcohol|drinks?|drinking|beer|cannabis|weed|thc|edibles?|kratom)\b|"
+        + MEDS,
     ),
 )
 
@@ -445,30 +597,65 @@ NOT_KETAMINE = (
     rf"(?!(?:k[eé]tamin[ea]|esketamine|spravato|the medicine|medicine|medication|it|k|ket|"
     rf"(?:her |his |their )?{MEDS})\b)"
 )
+PRESCRIBER_CHANGED = re.compile(
+    r"\b(?:prescriber|doctor|psychiatrist|physician|nurse practitioner|clinic|medical team)\b"
+    r"(?: has| had)? (?:(?:started|began|is) (?:tapering|reducing|lowering|increasing|raising|"
+    r"weaning)|increased|raised|lowered|reduced|decreased|changed|adjusted|bumped|switched|tapered|"
+    r"moved)\b[^.?!]{0,30}",
+    re.IGNORECASE,
+)
+NOT_A_DRUG_TITRATED = re.compile(
+    r"\b(?:titrat\w*|taper\w*|wean\w*)\b[^.?!]{0,40}\b(?:trauma|exposure|material|emotion\w*|affect|"
+    r"arousal|reassurance|reliance|texts?|check-?ins?|contact|homework|screen time|caffeine|"
+    r"social media|therapy sessions|support|myself|habits?|over-\w+|explaining|talking|silence|"
+    r"phone)\b",
+    re.IGNORECASE,
+)
+EXPERIENCE_COMPARED = re.compile(
+    r"\b(?:feel|feels|felt|come on|comes on|hit|hits|effects?)\b(?:\s+\w+){0,4}\s+(?:stronger|weaker|"
+    r"faster|slower|more intense|less intense)\s+(?:than|at (?:a |the )?(?:higher|lower) (?:dose|"
+    r"amount))[^.?!]{0,30}|\b(?:effects?|feel\w*|tend to|experienc\w*)\b[^.?!]{0,30}\bat (?:a |the )?"
+    r"(?:higher|lower|bigger|smaller) (?:doses?|amounts?)\b",
+    re.IGNORECASE,
+)
+NOT_SESSION = r"(?!(?:s[ée]ances?|sesi[oó]n|sessions?|mantenimiento|maintenance|rappel|refuerzo)\b)"
+DOSE_OF_SOMETHING_ELSE = re.compile(
+    rf"\b(?:\w+\s+){{0,2}}(?:dos(?:e|es|age|ages|ing)|amount)['\"’”]? of {NOT_KETAMINE}"
+    rf"(?!{ROUTE}\b|{GENERIC_DRUG}\b)[a-z]+|"
+    rf"\b(?:dose|dosis|dosage) (?:de la |de |d['’]|du |del ){NOT_KETAMINE}{NOT_SESSION}[a-zà-ÿ]+|"
+    r"\bhow much (?:homework|time|silence|structure|scheduling|support|space|contact|talking|sleep|"
+    r"rest|exercise|water|journaling|practice|information|detail|processing|trauma|check-?ins?)\b",
+    re.IGNORECASE,
+)
+DOSING_AS_NOUN = re.compile(
+    r"(?<!extra )(?<!another )(?<!additional )\bdosing (?:day|days|session|sessions|portion|"
+    r"room|phase|advice|decisions?|visits?|appointments?|mornings?)\b",
+    re.IGNORECASE,
+)
+ALREADY_SWITCHED = re.compile(
+    r"\b(?:switched|changed|moved|went)\s+(?:her|him|them)?\s*from\b", re.IGNORECASE
+)
+# doses that are not medicines: pools, aquariums, plants, chemistry
+NOT_MEDICINE = re.compile(
+    r"\b(?:dos\w*|titrat\w*)\b[^.?!]{0,40}\b(?:aquarium|reef|tank|pool|hot tub|spa|plants?|"
+    r"garden|lawn|soil|fertili[sz]er|chlorine|sunlight|acid\w*|base|vinegar|burette|"
+    r"solution|chemistry|indicator)\b|\b(?:aquarium|reef|pool|hot tub|plants?|garden|lawn|"
+    r"fertili[sz]er|chlorine|acid|vinegar|chemistry)\b[^.?!]{0,40}\b(?:dos\w*|titrat\w*)\b",
+    re.IGNORECASE,
+)
 EXCEPTIONS = (
-    re.compile(
-        rf"\b(?:\w+\s+){{0,2}}dos(?:e|es|age|ages|ing) of {NOT_KETAMINE}[a-z]+",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"(?<!extra )(?<!another )(?<!additional )\bdosing (?:day|days|session|sessions|portion|"
-        r"room|phase|advice|decisions?|visits?|appointments?|mornings?)\b",
-        re.IGNORECASE,
-    ),
-    re.compile(r"\b(?:switched|changed|moved|went)\s+(?:her|him|them)?\s*from\b", re.IGNORECASE),
-    # doses that are not medicines: pools, aquariums, plants, chemistry
-    re.compile(
-        r"\b(?:dos\w*|titrat\w*)\b[^.?!]{0,40}\b(?:aquarium|reef|tank|pool|hot tub|spa|plants?|"
-        r"garden|lawn|soil|fertili[sz]er|chlorine|sunlight|acid\w*|base|vinegar|burette|"
-        r"solution|chemistry|indicator)\b|\b(?:aquarium|reef|pool|hot tub|plants?|garden|lawn|"
-        r"fertili[sz]er|chlorine|acid|vinegar|chemistry)\b[^.?!]{0,40}\b(?:dos\w*|titrat\w*)\b",
-        re.IGNORECASE,
-    ),
+    PRESCRIBER_CHANGED,
+    EXPERIENCE_COMPARED,
+    NOT_A_DRUG_TITRATED,
+    DOSE_OF_SOMETHING_ELSE,
+    DOSING_AS_NOUN,
+    ALREADY_SWITCHED,
+    NOT_MEDICINE,
 )
 
 # Sentence-level exceptions: talking *about* dosing with the client or the prescriber.
 TALK_FRAME = re.compile(
-    r"\b(?:what (?:do|should|can) i (?:say|tell|answer)|how (?:do|should|can) i (?:respond|reply|"
+    r"\b(?:what (?:do|should|can) i (?:say|tell|answer)(?! (?:her|him|them) to do)|how (?:do|should|can) i (?:respond|reply|"
     r"answer|explain|talk|tell|write|bring up|prepare)|without (?:giving|recommending)|"
     r"how (?:do|should|can) i (?:help|support) (?:a |my |the |this )?(?:client|patient) "
     r"(?:who|whose|that)|how (?:do|should|can) i (?:help|support|coach|encourage) (?:her|him|them|"
@@ -477,7 +664,12 @@ TALK_FRAME = re.compile(
     r"she|he)|how (?:do|should|can) i (?:document|record|note|chart|write up|log)\b|"
     r"(?:support|help|encourage) (?:her|him|them) (?:in|with) (?:asking|talking|raising|bringing)|"
     r"(?:prescriber|psychiatrist|physician|doctor|medical team)\b[^.?!]{0,30}\b(?:decides?|"
-    r"decisions?|responsib\w*|determin\w*|chooses?))",
+    r"decisions?|responsib\w*|determin\w*|chooses?)|"
+    r"(?:la |lo )?decide el (?:psiquiatra|m[ée]dico|prescriptor)|d[ée]cide (?:le|la) (?:m[ée]decin|"
+    r"prescripteur|prescriptrice|psychiatre)|c[oó]mo (?:le |lo |la )?(?:explico|digo|hablo|respondo|"
+    r"redacto|escribo|abordo|manejo|trabajo|acompaño|apoyo|ayudo)|comment (?:lui |l')?(?:expliquer|dire|"
+    r"r[ée]diger|parler|annoncer|[ée]crire|aborder|accompagner|soutenir|aider)|"
+    r"how (?:do|can|should) i (?:hold|handle|set|keep) (?:that|the|this|a|my) (?:\w+ )?boundar)",
     re.IGNORECASE,
 )
 TOPIC = re.compile(
@@ -501,9 +693,30 @@ INTEGRATION = re.compile(
     r"\bintegration (?:sessions?|meetings?|appointments?|work|practices?|exercises?|homework)\b",
     re.IGNORECASE,
 )
+REPORTED_ASK = re.compile(
+    r"\b(?:asks?|asking|asked|wonder(?:s|ing)?|wants? me to|begg?\w* me to|pushing me to|"
+    r"(?:keeps|kept) asking)\b(?: me)?(?: \w+)? (?:whether|if|to|about|for|why)\b|"
+    r"\b(?:is|was|gets?|feels?) (?:\w+ )?(?:worried|afraid|scared|anxious|nervous|concerned)\b|"
+    r"\bwants? me to\b",
+    re.IGNORECASE,
+)
 DIRECT_ASK = re.compile(r"\b(?:give|tell) me (?:a|the)? ?(?:number|dose|amount)", re.IGNORECASE)
 # These patterns survive the talk frame: an amount or a role-play is a dosing request anyway.
 FRAME_PROOF = {"amount", "number-change", "framing"}
+
+
+DECISION_CLAUSE = re.compile(
+    r"^\s*(?:and |also |plus |then )?(?:should|shall|can|could|would|do we|is it|what(?:'s| is)? "
+    r"(?:the )?(?:amount|dose)|how (?:much|many))\b",
+    re.IGNORECASE,
+)
+
+
+def _asked_apart(sentence: Sentence, finding: Finding) -> bool:
+    """The finding sits in a clause of its own that asks for a decision ("How do I document
+    this, and should we lower her next session?")."""
+    clause = clause_of(sentence.text, finding.start - sentence.start)
+    return bool(DECISION_CLAUSE.search(clause)) and not TALK_FRAME.search(clause)
 
 
 class DosingRule:
@@ -532,7 +745,7 @@ class DosingRule:
         integration = INTEGRATION.search(sentence.text) and not MEDICINE.search(sentence.text)
         return bool(TOPIC.search(context or sentence.text)) and not (
             integration
-            or any(regex.search(sentence.text) for regex in (EXCEPTIONS[0], EXCEPTIONS[3], SUPPORT))
+            or any(regex.search(sentence.text) for regex in (DOSE_OF_SOMETHING_ELSE, NOT_MEDICINE, NOT_A_DRUG_TITRATED, SUPPORT))
         )
 
     def semantic_keeps(self, sentence: Sentence, category: str) -> bool:
@@ -544,8 +757,15 @@ class DosingRule:
         """Findings in ``sentence``; context words may come from ``context`` (the question)."""
         exceptions = [span for regex in EXCEPTIONS for span in spans_of(regex, sentence.text)]
         findings = match_patterns(NAME, PATTERNS, sentence, exceptions, context)
-        if self.talk_frame(sentence):
-            return [f for f in findings if f.detail.removeprefix("pattern ") in FRAME_PROOF]
+        reported = bool(
+            context and REPORTED_ASK.search(sentence.text) and TALK_FRAME.search(context)
+        )
+        if self.talk_frame(sentence) or reported:
+            return [
+                f for f in findings
+                if f.detail.removeprefix("pattern ") in FRAME_PROOF
+                or (not reported and _asked_apart(sentence, f))
+            ]
         if not findings and vector is not None and self.exemplars is not None:
             if self.semantic_allowed(sentence, context):
                 semantic = self.exemplars.finding(sentence, self.exemplars.nearest(vector[None])[0])

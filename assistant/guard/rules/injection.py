@@ -18,16 +18,19 @@ PATTERNS: tuple[Pattern, ...] = (
     pattern(
         "override",
         "instruction override",
-        r"\b(?:ignore|disregard|forget|override|bypass)\b[^.?!]{0,30}\b(?:(?:your|ur|the|all|any|"
+        r"\b(?:ignore|disregard|forget|override|bypass|ignora|ignorez|oublie)\b(?![^.?!]{0,30}\b(?:critic|"
+        r"inner|old rules|sticky|perfection\w*))[^.?!]{0,30}\b(?:(?:your|ur|the|all|any|tus|vos|tes|"
         r"previous|prior|above|these|my)\s+)*(?:instructions?|directions?|rules?|guidelines?|"
-        r"prompts?|everything (?:above|before)|safety|system|crisis rules)\b"
+        r"prompts?|everything (?:above|before)|safety|system|crisis rules|reglas|instrucciones|"
+        r"r[èe]gles|consignes)\b"
         r"|\b(?:ignore|disregard|forget)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:above(?![-\w])"
         r"(?!\s+(?:mentioned|noise|sounds?|comments?)\b)|(?:previous|prior)\s*(?:[.!:]|$))",
     ),
     pattern(
         "role-hijack",
         "role hijack",
-        r"\b(?:you are now|you'?re now|from now on,? you|you must now|act as an? (?:unrestricted|"
+        r"\b(?:you are now|you'?re now|you are the (?:prescriber|doctor|psychiatrist|system|admin)|"
+        r"from now on,? you|you must now|act as an? (?:unrestricted|"
         r"jailbroken|different|uncensored)|pretend (?:you are|you'?re|to be) (?:my|an?|the) "
         r"(?:psychiatrist|doctor|prescriber|ai|assistant|model|nurse)|developer mode|jailbreak\w*|"
         r"unrestricted model|you are \w*bot)\b",
@@ -35,10 +38,18 @@ PATTERNS: tuple[Pattern, ...] = (
     pattern(
         "addressed-to-model",
         "addressed to the model",
-        r"(?:\bnote to the (?:ai|assistant|model)\b|\bif you are an? (?:ai|llm|language model|"
-        r"assistant|chatbot)\b|\b(?:attention|hey|dear|hi),? (?:ai|assistant|chatbot|"
+        r"(?:\bnote to the (?:ai|assistant|model)\b|\bif (?:you are|an?) (?:ai|llm|language model|"
+        r"assistant|chatbot|model)\b(?: is)?|\b(?:any|the|whatever|whichever) (?:ai|llm|bot|model|"
+        r"software|program)\b[^.?!]{0,40}\b(?:must|should|will|needs? to|reading|processing|grading|"
+        r"summari[sz]ing)\b|\bpara (?:la|el) (?:ia|ai|modelo|asistente)\b|\bpour (?:l'ia|l'assistant|"
+        r"le mod[èe]le)\b|\bdear (?:summari[sz]er|reader bot|model|ai)\b|"
+        r"\[\s*(?:assistant|ai|system|model)\s*:|^\s*#+\s*(?:instruction|system|prompt)s?\s*:|"
+        r"\bsystem override\b|\b(?:classification|alert|risk|flag)\s*=\s*\w+|"
+        r"\bwhen you summari[sz]e (?:this|it|my)\b|\b(?:attention|hey|dear|hi),? (?:ai|assistant|chatbot|"
         r"language model|model|gpt)\b|^\s*(?:ai|assistant|system)\s*[:,]|#+\s*system\s*#*|"
-        r"\b(?:ai|llm)\s+(?:summari[sz]er|assistant|tool|model|reader)\b|\[/?inst\]|<\|?(?:system|im_start)\|?>|</?journal>|\bsystem prompt\b|\bhidden prompt\b|"
+        r"\b(?:ai|llm)\s+(?:summari[sz]er|assistant|tool|model|reader)\b|\[/?inst\]|<\|?(?:system|im_start)\|?>|"
+        r"</?journal>|\b(?:print|reveal|show|output|leak)\w* (?:your |the )?(?:hidden |secret )?system "
+        r"prompt\b|\bhidden prompt\b|"
         r"\bnew (?:instructions?|task|rules?)\s*:|\bsystem:)",
     ),
     pattern(
@@ -46,6 +57,9 @@ PATTERNS: tuple[Pattern, ...] = (
         "output steering",
         r"\b(?:summar\w+ (?:this|it) as|mark (?:me|the client|this|the patient) as|"
         r"do not (?:mention|flag|report)|don'?t (?:mention|flag|report)|delete the (?:previous|above)|"
+        r"delete (?:last week'?s|the|my|all) (?:risk )?(?:flags?|entries|notes)|(?:label|classify) "
+        r"(?:it|this|me|the entry) (?:as )?'?(?:safe|fine|benign|low risk)|must not escalate|"
+        r"rewrite this (?:entry|note|journal)|no marques|ne (?:signale|marque)s? rien|"
         r"respond only with|print your|reveal (?:the|your)|output the full|write that i am)\b",
     ),
 )
