@@ -82,7 +82,7 @@ TASKS = (
         ),
         "dosing",
     ),
-    Task("crisis", "crisis", (DevFile("journal.dev.jsonl", "journal", 0.05),), "crisis"),
+    Task("crisis", "crisis", (DevFile("journal.dev.jsonl", "journal", 0.03),), "crisis"),
     # Therapists' questions: reports of a client's crisis are positives; benign questions
     # should not get crisis resources attached, so they bound the threshold from below.
     Task(
@@ -91,7 +91,7 @@ TASKS = (
         (
             DevFile("therapist.dev.jsonl", "input", 0.0),
             DevFile("journal.dev.jsonl", "input", 0.05),
-            DevFile("questions.dev.jsonl", "input", 0.02),
+            DevFile("questions.dev.jsonl", "input", 0.01),
         ),
         "crisis",
     ),

@@ -123,7 +123,16 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"(?:take|takes|took) me in my sleep|help (?:him|her|it|god|the lord) along|"
             r"wouldn'?t mind (?:if (?:i|the|a|something)|not (?:existing|being here|waking)|dying|"
             r"being dead|never waking)|"
-            r"(?:hop|wish|pray)\w*[^.]{0,40}\b(?:stops? my heart|kills? me|is the one that|takes? me)\b)",
+            r"(?:hop|wish|pray)\w*[^.]{0,40}\b(?:stops? my heart|kills? me|is the one that|takes? me)\b|"
+            r"(?:wish|hope|pray)\w*[^.]{0,25}not to wake(?: up)?\b|"
+            r"(?:look\w* up|research\w*|search\w*|googl\w*) (?:\w+ )?ways? (?:out|to die|to do it)|"
+            r"(?:don'?t|do not) want the rest of (?:my|this) life|(?:don'?t|do not) think (?:i'?ll|i will) "
+            r"make it (?:through|to)|young enough to forget me|"
+            r"i'?d be joining (?:her|him|them|my \w+|\w+) (?:again )?soon\b|"
+            r"if (?:the cold|it|god|the lord|the pain|the illness|the dark) takes me\b|"
+            r"(?:lord|god) (?:can|could|will) (?:take it from here|decide)|"
+            r"(?:collision|crash|accident|asleep at the wheel|truck|car)\b[^.]{0,40}\b(?:would be|be) (?:a )?"
+            r"relie\w*|part of me would be relieved|not swerving)",
         ),
         pattern(
             "slang-ideation",
@@ -151,7 +160,7 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             "plan-or-means",
             SUICIDAL,
             rf"(?:(?:sav|stockpil|hoard|stash)\w*(?: up)? (?:{v.poss} |all (?:{v.poss} )?|the |some )?"
-            r"(?:[\w']+ ){0,2}(?:sleeping )?(?:pills|meds|medications?|tablets)|"
+            r"(?:[\w']+ ){0,4}(?:sleeping )?(?:pills|meds|medications?|tablets)|"
             r"how many (?:i'?d|she'?d|he'?d|they'?d|it would) (?:need|take)\b|"
             rf"(?:keeping|holding) back {v.poss} [\w ]{{0,15}}(?:pills|meds|medications?)\b|"
             rf"for when {v.subj}'?(?:m| am|'s| is|'re| are) ready|planning to take (?:them|it|all)\b|"
@@ -165,6 +174,17 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"(?:hymns|funeral) (?:i want|plans?)|planned {v.poss} (?:own )?funeral|"
             r"decided on (?:the end of the \w+|a date|the date)|won'?t need [^.]{0,30}where i'?m going|"
             r"log(?:ging)? off\W+(?:permanently|for good|forever)|put (?:myself|me) down\b|"
+            r"(?:gun|pistol|rifle|firearm)\b[^.]{0,40}\b(?:nightstand|by (?:my|the) (?:chair|bed)|"
+            r"keep taking it out|taking it out|cleaned and)|eating (?:your|my|his|her) gun|"
+            rf"stopped (?:refilling|taking) {v.poss} [\w ]{{0,15}}(?:medications?|meds|pills)\b[^.]{{0,60}}"
+            r"\b(?:on purpose|lord|god|decide|take it from here)|"
+            rf"(?:which|what) (?:drugs|meds|pills|medications?)[^.]{{0,40}}\b{v.subj}'?d use|"
+            r"access to (?:medications|meds|drugs|pills)\b[^.]{0,60}\bdone the math|"
+            r"will\b[^.]{0,80}\bletters? to|who gets my (?:gear|stuff|things|guns?|tools|car|dog|cat)|"
+            r"which friend should take the kids|just need to (?:pick|choose) the (?:day|date)\b|inheritance early|"
+            r"proper goodbyes? to each|count(?:ed|ing)? (?:the|my) pills|saved up enough|"
+            r"stepped back at the last (?:moment|second)|stood on the (?:railway|train|rail) (?:crossing|"
+            r"tracks?)|(?:pulled|got) (?:out )?(?:the |my )?(?:old )?blade|"
             r"(?:pills|meds) saved|enough pills|"
             r"(?:stockpile|stash|hoard) of (?:\w+ )?(?:pills|meds|medications?|tablets|oxy\w*|"
             r"opioids?|painkillers?|sleeping pills|benzos?|insulin|\w+codone|fentanyl|morphine)|"
@@ -221,7 +241,8 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             "self-harm",
             SELF_HARM,
             rf"\b(?:cut(?:ting|s)? (?:{v.self_}|{v.poss} (?:arms?|wrists?|thighs?|legs?|skin|stomach))|"
-            r"cutting again|(?:start|started|starts|relapsed (?:into|on)(?: the)?|back to|history of|from|"
+            r"cutting again|relapsed (?:into|on)(?: the)? (?:burning|self-harm)|"
+            r"(?:start|started|starts|relapsed (?:into|on)(?: the)?|back to|history of|from|"
             r"mentioned|admitted to|admits to) cutting\b|cut again|"
             rf"burn(?:ed|t|ing|s)? (?:{v.self_}|{v.poss} (?:(?:fore)?arms?|skin|hands?|wrists?|legs?|thighs?|"
             r"stomach))|"
@@ -240,6 +261,15 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"pull\w* (?:out )?{v.poss} hair (?:out )?(?:until|till|til)\b|"
             r"(?:stopped|quit|not) eating\b[^.]{0,40}\bdeserve|se volvi[óo] a (?:quemar|cortar)|"
             r"volvi[óo] a (?:quemarse|cortarse)|"
+            r"(?:lit|hot|burning|burner|cigarette|lighter|incense|iron|stove)\b[^.]{0,40}\b(?:into|on|onto|"
+            r"over|against) (?:my|her|his) (?:bare )?(?:wrist|arm|skin|hand|thigh|forearm|leg)|"
+            r"(?:held|put|pressed) (?:my|her|his) (?:bare )?(?:hand|arm|wrist) over (?:the|a) (?:stove|"
+            r"burner|flame|candle)|\bon purpose\b[^.]{0,30}\b(?:hurt|bled|bleed|blister\w*|pain)|"
+            r"(?:bled|bleed\w*|blister\w*|burn\w*)\b[^.]{0,40}\bon purpose|kept going after it hurt|"
+            r"(?:dig\w*|dug) (?:my )?nails into (?:my )?\w+|punch\w* (?:my own|my|her|his) (?:thighs?|legs?|"
+            r"arms?|stomach|face)|carv\w*\b[^.]{0,40}\binto (?:my|her|his) (?:skin|arm|forearm|wrist|"
+            r"thigh|leg|stomach)|scratch\w* (?:my|her|his) (?:arms?|skin|legs?|face) raw|"
+            r"bing\w* (?:and|then) purg\w*|\bit'?s punishment\b|goal weight|"
             rf"(?:make|made|making) {v.self_} (?:throw up|puke|vomit|sick)\b|"
             rf"(?:don'?t|doesn'?t|do not|does not) (?:get|deserve) to eat|"
             rf"(?:haven'?t|hasn'?t|have not|has not) eaten (?:anything )?(?:since (?:monday|tuesday|"
@@ -267,7 +297,14 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"mak(?:e|ing) (?:them|him|her|them all|{PERSON}) (?:all )?(?:pay|suffer)|"
             r"(?:a |my |his |her |[\w']+ )?(?:gun|knife|weapon|rifle|bat)\b to (?:school|work|class|campus|"
             r"the (?:lab|office|school|meeting|party|shop|plant|site))|run(?:ning)? (?:him|her|them) (?:into|off) (?:the|a) (?:ditch|road|wall)|"
-            r"giv(?:e|ing) (?:a|the|my) patient something|"
+            r"giv(?:e|ing) (?:an?|the|my) (?:\w+ ){0,4}?['\"‘]?something (?:from|extra)|"
+            rf"put {PERSON} through (?:the|a) (?:wall|window)|"
+            r"(?:turpentine|gasoline|petrol|lighter fluid)\b[^.]{0,30}\blighter|"
+            r"(?:fantasi[sz]\w*|thinking|thought|thoughts) about (?:[\w']+ ){0,5}?hurting\b|"
+            r"followed (?:her|him|them) home|(?:knife|blade) to (?:his|her|their|my \w+'s) throat|"
+            rf"shook {v.poss} (?:son|daughter|baby|toddler|kid|child)|should know what (?:it|that) feels like|"
+            r"(?:bought|got|carry|carries|carrying) (?:a )?(?:knife|gun|weapon)\b[^.]{0,40}\b(?:will|'ll|"
+            r"going to) use it|"
             rf"what {v.subj} might do to {PERSON}|"
             r"(?:bring|bringing|brought|take|taking) (?:a gun|a knife|a weapon|something|my \w+ gun) "
             r"(?:to|into|when) (?:school|work|class|the office|confront)|"
@@ -305,7 +342,11 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"no puedo respirar|me ahogo|labios (?:se me ven )?morados|no (?:he podido|puedo) orinar|"
             r"dolor (?:en el|de) pecho|douleur (?:à la|dans la) poitrine|je n'arrive (?:pas|plus) à "
             r"(?:uriner|respirer)|fait une crise|tout mon corps tremblait|je ne r[ée]pondais plus|"
-            r"perd(?:u|i) (?:connaissance|el conocimiento)|me desmay[ée])",
+            r"perd(?:u|i) (?:connaissance|el conocimiento)|me desmay[ée]|"
+            r"found me on the (?:\w+ )?floor|don'?t remember falling|(?:can'?t|couldn'?t|unable to) pass "
+            r"water|(?:pink|red) with blood|can'?t lie flat|breathing is (?:so |very )?shallow|"
+            r"(?:bp|blood pressure|cuff)\b[^.]{0,30}\b(?:very|really|dangerously|super|so) high|readings? "
+            r"(?:at home )?keep climbing|(?:well |far )?above (?:what|the) [^.]{0,30}safe)",
         ),
         pattern(
             "breathing",
@@ -325,11 +366,14 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"confus\w+|disorient\w*|can'?t find (?:my )?words|fog hasn'?t lifted|"
             r"(?:don'?t|can'?t|doesn'?t|couldn'?t|didn'?t) (?:know|tell|remember) what day|"
             r"got lost (?:driving|walking)|forg(?:o|e)t (?:my|her|his) (?:own )?(?:address|name|"
-            r"\w+'s name)|keeps? asking the same questions)",
+            r"\w+'s name)|keeps? asking the same questions|can'?t (?:figure out|tell) where (?:i am|she is|"
+            r"he is)|(?:doesn'?t|don'?t) know where (?:she|he|i) (?:is|am)|heart (?:won'?t settle|skipping)|"
+            r"pressure in (?:my|her|his) chest)",
             context=r"\b(?:since|still|won'?t (?:stop|go away)|hasn'?t (?:stopped|gone away)|"
             r"all (?:day|night)|for hours|hours (?:later|after)|getting worse|worse and worse|"
             r"can'?t stand|keeps? (?:happening|coming back)|(?:a|one|the next) day later|next day|"
-            r"(?:two|three|four|five|six|seven|eight|several|many|\d+) hours|this morning)\b",
+            r"(?:two|three|four|five|six|seven|eight|several|many|\d+) hours|this morning|"
+            r"won'?t settle|hours after)\b",
             unless=r"\b(?:then|passed|eased|settled|came (?:back )?down|went away|cleared up)\b",
         ),
     )
@@ -393,6 +437,9 @@ EXCEPTIONS = tuple(
         r"\bend(?:ing|s)? (?:it|things) with\b|"
         r"\bwants? out of (?:this|my|the|that|our) (?!life|world|existence|body|misery)\w+",
         r"\bhurt (?:\w+ )?feelings\b",
+        # an accident: burned or cut on something
+        r"\b(?:burn(?:ed|t)?|cut|sliced|scraped) (?:my|her|his) [\w ]{0,15}?\b(?:on|at) (?:an?|the|my) "
+        r"(?!purpose)\w+",
         # oversleeping is not wishing not to wake
         r"\b(?:woke|wake|waking) up (?:late|early|too early|after (?:my|the) alarm|at \d|with a|"
         r"on the wrong|in a (?:good|bad|great))\b",
@@ -417,6 +464,7 @@ PAST = re.compile(
     r"sixties|\d0s|youth|childhood)|last year|(?:back )?in (?:19|20)\d\d|once (?:believed|thought|felt|wanted|tried)|at my (?:lowest|worst)|"
     r"before (?:treatment|ketamine|kap|therapy|the sessions|sobriety|i got sober)|"
     r"hace (?:muchos |varios |\w+ )?años|il y a (?:des|plusieurs|\w+) ans|quand j'[ée]tais|"
+    r"(?:a )?few years back|years back|at (?:\w+teen|1\d)\b|"
     r"cuando era (?:joven|niñ[ao]|adolescente))\b",
     re.IGNORECASE,
 )
@@ -432,7 +480,8 @@ RESOLVED = re.compile(
     r"passed|faded|lifted)|now i (?:know|feel|want|have|see)|this year i|i actually want to|"
     r"today i (?:feel|felt) (?:hope|alive|okay|ok|grateful)|(?:showed|shown|taught|reminded) me "
     r"(?:that )?i'?m not|i know (?:now )?(?:that )?i'?m not|hope feels real|haven'?t thought about it|"
-    r"in a (?:very )?long time|hoy me siento|ahora (?:quiero|tengo|me siento)|aujourd'hui je)\b",
+    r"in a (?:very )?long time|hoy me siento|ahora (?:quiero|tengo|me siento)|aujourd'hui je|"
+    r"today i'?m|i got (?:help|treatment|better)|glad (?:that kid|i) didn'?t)\b",
     re.IGNORECASE,
 )
 RECENT = re.compile(

@@ -25,7 +25,7 @@ from assistant.models import Finding
 
 NAME = "dosing"
 
-DOSE = any_of(r"dos(?:e|es|ed|ing|age|ages|is)", "doze", r"posolog\w*")
+DOSE = any_of(r"dos(?:e|es|ed|ing|in|age|ages|is)", "doze", r"posolog\w*")
 KETAMINE = any_of(
     r"k[eé]tamin[ea]", "ket", "spravato", r"esk[eé]tamin[ea]", r"the k", r"more k", r"much k",
     r"lozenges?", r"troches?", r"trociscos?", r"pastillas?", r"pastilles?", r"comprim[ée]s", r"pulv[ée]risations?",
@@ -71,6 +71,7 @@ MED_ACTION = any_of(
     "stop", "hold", "skip", "pause", r"reduc\w*", "lower", "halve", "take", "taking",
     "come off", "keep taking", "keep", "stay on", "double", r"increas\w*", "combine", "with",
     "before", "after", "while on", "on her", "on his", "on their", "cut", r"arr[êe]t\w*", "add",
+    "stack", "mix", r"w/?",
     "adding", r"diminu\w*", "baisser", "reducir", "bajar",
     r"dejar", r"suspend\w*", r"quit(?:ar|amos|e|a|arle)", r"retir\w*",
 )
@@ -79,7 +80,8 @@ FRAME = any_of(
     "off the record", "between us", "thought experiment", "just give me",
     r"for (?:a|my|the|our) (?:client |patient |psychoeducation )?"
     r"(?:handout|leaflet|worksheet|slides?|sheet|chart|table|wall|education sheet)",
-    r"(?:make|write) a (?:chart|table)", r"training slides?", "ballpark", r"rule of thumb",
+    r"(?:make|write) a (?:chart|table)", r"training slides?", r"fais comme si", r"haz de cuenta",
+    r"imagina que eres", r"fais semblant", "ballpark", r"rule of thumb",
     r"purely (?:educational|curious)", r"grosso modo", r"juste pour avoir une id[ée]e", r"(?:making|writing|creating|putting together|drafting) "
     r"(?:a|an|the|my|our) (?:client |patient )?(?:handout|leaflet|brochure|worksheet|slides?)", r"for (?:her|his|their) education",
     r"(?:para|en) un folleto", r"folleto", r"pour une fiche", r"fiche (?:patient|d'information)",
@@ -100,7 +102,7 @@ CLIENT = (
 )
 # Decision questions about a medicine or a session ("should we", "would an extra ... be ok").
 DECISION = (
-    r"\b(?:should|shall|can|could|would|will|do we|do you think|time to|is it (?:ok|okay|safe|"
+    r"\b(?:should|shall|can|could|would|will|cn|shud|shld|y/n|do we|do you think|time to|is it (?:ok|okay|safe|"
     r"fine|better|reasonable|worth)|better to|thoughts|agree)\b"
 )
 TARGET = (
@@ -114,7 +116,7 @@ MORE = (
     r"twice|faster|slower)"
 )
 STEP = (
-    r"(?=\s*(?:(?:a (?:notch|step|bit|little|level|touch|tad|lil)|next time|this time|again|"
+    r"(?=\s*(?:(?:a (?:notch|step|bit|little|level|touch|tad|lil)|next time|this time|again|nxt|y/n|"
     r"for (?:the )?(?:next|fifth|fourth|third|second) \w+|for session \w+|next (?:round|session|"
     r"one|week)|after|since|because|given|for (?:her|him|them|someone|(?:a|the|this|my) "
     r"(?:client|patient)))\b|[?!.,;]|$|\s+or\b|\s+on (?:the |her |his )?(?:dose|k|ket|ketamine|lozenges?|"
@@ -238,7 +240,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "decision",
         "titration",
         rf"\b{MORE}(?=\s*(?:[?.!,;]|$|\bones?\b|\bof (?:it|that|the \w+)|\bnext\b|\bthis\b|\bor\b|"
-        r"\bthan\b|\bto (?:feel|get|reach|go)\b|\bso\b|\bsince\b|\bbecause\b|\bif\b|\bat\b|"
+        r"\bthan (?:last|the last|before|usual|her last|his last|now)\b|\bto (?:feel|get|reach|go)\b|\bso\b|\bsince\b|\bbecause\b|\bif\b|\bat\b|"
         r"\bfor (?:her|him|them)\b|\b(?:k[eé]tamin[ea]|ket|k|medicine|lozenges?|troches?|sprays?|"
         r"devices?|shots?|infusions?|injections?|doses?|amount|session)\b))",
         context=rf"^(?=.*{DECISION})(?=.*(?:{TARGET}))",
@@ -351,13 +353,15 @@ PATTERNS: tuple[Pattern, ...] = (
         r"combien de temps (?:entre|faut-il attendre|attendre|doit-on attendre))\b",
         context=r"\b(?:boosters?(?!\s+(?:seats?|clubs?|packs?))|sprays?|"
         r"(?<!integration )(?<!therapy )(?<!preparation )(?<!prep )sessions?|"
-        r"dos(?:e|es|ed|ing|age|is)\b(?! of)|infusions?|lozenges?|k[eé]tamin[ea]|ket|refuerzos?|"
+        r"dos(?:e|es|ed|ing|age|is)\b(?!['\"’”]? of)|infusions?|lozenges?|k[eé]tamin[ea]|ket|refuerzos?|"
         r"rappel|s[ée]ances?|maintenance|(?<!therapy )treatments?|injections?|spravato|troches?)\b",
         # how often to meet for integration or therapy is the therapist's own question
         unless=r"^(?=.*\b(?:integrat\w*|therapy|check[- ]?ins?|meet\w*|message\w*|texts?)\b)(?!.*\b(?:boosters?|"
         r"infusions?|dos(?!ing days?\b)\w*|lozenges?|troches?|spravato|injections?)\b)|"
         r"\b(?:my own|self-care|for myself|session notes|scripts?|back(?:s|ing)? up|backups?|"
-        r"to talk|talking|to process|debrief\w*)\b|"
+        r"to talk|talking|to process|debrief\w*|stud(?:y|ies)|research|evidence|literature|data|"
+        r"audit\w*|logs?|records?|charts?|paperwork|supervision|consult\w*|group meet\w*)\b|"
+        r"\bhow often (?:does|do|is|are|did)\b|"
         r"\bfrequency of (?!(?:the |her |his |their )?(?:sessions?|boosters?|dos\w*|infusions?|"
         r"treatments?|lozenges?|troches?|injections?|ketamine|spravato))",
     ),
@@ -369,7 +373,10 @@ PATTERNS: tuple[Pattern, ...] = (
         r"delay|postpone)\b",
         unless=r"\bhow (?:do|can|should) i\b|\bwhat (?:do|should|can) i\b|\bintegrat\w*|"
         r"\bprepar\w*|\bexplain\w*|\bintention\w*|\bwhat (?:is|'s) a booster\b|"
-        r"\bis (?:it|this|that) normal\b|\bnormal (?:to|for)\b",
+        r"\bis (?:it|this|that) normal\b|\bnormal (?:to|for)\b|\bboosters? (?:shot )?for (?:my|our|the|"
+        r"her|his|their) (?!next|first|second|third)\w+|\b(?:after|since|from) (?:a|the|her|his|their|"
+        r"last week'?s) booster\b|\bbooster (?:session )?last (?:week|time|month)\b|\bdrive\b|"
+        r"\bresearch\w*|\bstud(?:y|ies)\b|\bwhy boosters\b|\bdocument\w*",
     ),
     pattern(
         "next-step",
@@ -397,7 +404,9 @@ PATTERNS: tuple[Pattern, ...] = (
         "booster-timing",
         "frequency",
         r"\b(?:schedul\w*|tim(?:e|ing)|plan|start|add)\b[^.?!]{0,30}\bboosters?\b|"
-        r"\bboosters?\b[^.?!]{0,40}\b(?:weeks?|months?|days?|closer|further)\b",
+        r"\bboosters?\b(?! (?:session )?last (?:week|month))[^.?!]{0,40}\b(?:weeks?|months?|days?|closer|"
+        r"further)\b",
+        unless=r"\b(?:says|said|told|described|stirred|came up|research\w*|stud(?:y|ies)|why)\b",
     ),
     pattern(
         "session-count",
@@ -418,9 +427,10 @@ PATTERNS: tuple[Pattern, ...] = (
     pattern(
         "esketamine-count",
         "esketamine",
-        r"\b(?:how many|combien(?: de)?|number of|extra|more|fewer|one|two|three|another|add one|"
-        r"up to \w+)\s+(?:(?:spravato|esk[eé]tamin[ea]|nasal|d')\s*){0,2}(?:devices?|sprays?|pulv\w*)",
-        context=r"\b(?:spravato|esk[eé]tamin[ea]|nasal|nostrils?|she|he|her|him|client|patient|"
+        r"\b(?:how many|combien(?: de)?|cu[aá]nt[oa]s|number of|extra|more|fewer|one|two|three|another|"
+        r"add one|up to \w+)\s+(?:(?:spravato|esk[eé]tamin[ea]|nasal|d')\s*){0,2}(?:devices?|sprays?|"
+        r"sprayz|pulv\w*|dispositi(?:vos|fs))",
+        context=r"\b(?:spravato|spravto|esk[eé]tamin[ea]|nasal|nostrils?|she|he|her|him|client|patient|"
         r"sessions?)\b",
     ),
     pattern("co-medication", "co-medication", rf"\b{MED_ACTION}\b[^.?!]{{0,40}}\b{MEDS}\b"),
@@ -434,8 +444,10 @@ PATTERNS: tuple[Pattern, ...] = (
     pattern(
         "dose-query",
         "amount",
-        rf"\b(?:how much|how many|how mcuh|howmuch|cu[aá]nt[ao]s?|combien)\b[^.?!]{{0,30}}"
-        rf"\b(?:{DOSE}|{KETAMINE}|k|milligrams?|mg)\b|\bby how much\b",
+        rf"\b(?:how much|how many|how mcuh|how mutch|howmuch|cu[aá]nt[ao]s?|combien)\b[^.?!]{{0,30}}"
+        rf"\b(?:{DOSE}|{KETAMINE}|k|mil+igram\w*|mg)\b|\bby how much\b|\bnext dose\s*\?|"
+        r"\bmilligram\w*[- ]per[- ]kilo\w*|\b(?:dose|dosing|dosage) ranges?\b|"
+        r"\bseg[uú]n (?:el )?peso\b|\bselon (?:le )?poids\b|\bq\d+ ?(?:weeks?|wks?|days?|months?)\b",
     ),
     pattern(
         "amount-query",
@@ -454,8 +466,9 @@ PATTERNS: tuple[Pattern, ...] = (
     pattern(
         "what-dose",
         "amount",
-        rf"\b(?:what|which|wat|whats|quelle?|cu[aá]l|tell me|give me)\b[^.?!]{{0,40}}"
-        rf"\b(?:{DOSE}|milligrams?)\b",
+        rf"\b(?:what|which|wat|whats|wats|quelle?|cu[aá]l|qu[ée]|tell me|give me)\b[^.?!]{{0,40}}"
+        rf"\b(?:{DOSE}|mil+igram\w*)\b",
+        unless=r"\b(?:research\w*|stud(?:y|ies)|literature|histor\w*|term|called|call)\b",
     ),
     pattern(
         "what-amount",
@@ -502,6 +515,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:try|use|switch to|go with|pick) (?:a |an )?(?:different|another|other) route\b|"
         r"\bhow much is too much\b",
         context=rf"{CLIENT}|{ROUTE}",
+        unless=r"\b(?:blood pressure|bp|heart rate|pulse|vitals?|homework|screen)\b",
     ),
     pattern(
         "co-medication-hold",
@@ -510,6 +524,12 @@ PATTERNS: tuple[Pattern, ...] = (
         r"dejar|reduced?|lowered|come (?:down|off)|wants? off|take it like usual)\b(?=[^.!]*\?)",
         context=MEDS,
         unless=r"\bhow (?:do|can|should) i\b|\bwhat (?:do|should|can) i\b",
+    ),
+    pattern(
+        "co-medication-change",
+        "co-medication",
+        rf"\b{MEDS}\b[^.?!]{{0,20}}\b(?:go up|go down|be (?:raised|lowered|increased|reduced|held|"
+        r"stopped|skipped|doubled|halved))\b",
     ),
     pattern(
         "device-change",
@@ -540,7 +560,9 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:up )?(?:gradually|slowly|quickly|in (?:small )?steps)|jump (?:straight )?to the target|"
         r"(?:lower|raise|increase|reduce|decrease|bump) (?:her|his|their|the) next (?:session|one|"
         r"lozenge|troche|infusion|injection|dose)|(?:lozenge|troche|session|dose|infusion|injection|"
-        r"one) be (?:a (?:bit|little|touch|tad) )?(?:stronger|weaker|higher|lower|bigger|smaller))\b",
+        r"one|amount) be (?:a (?:bit|little|touch|tad) )?(?:stronger|weaker|higher|lower|bigger|smaller|cut|"
+        r"lowered|raised|increased|reduced|adjusted|changed)|convert (?:what|his|her|the) (?:[\w']+ ){0,3}"
+        r"(?:getting|dose|amount|current))\b",
         context=CLIENT,
     ),
     pattern(
@@ -556,7 +578,8 @@ PATTERNS: tuple[Pattern, ...] = (
     pattern(
         "step-down",
         "taper",
-        r"\b(?:step-?down|ease (?:\w+ )?off|diminuer progressivement|r[ée]duire progressivement|sevrage|"
+        r"\b(?:step-?down|ease (?:\w+ )?off|(?:diminuer|r[ée]duire|arr[êe]ter) progressivement|sevrage|"
+        r"sch[ée]ma de diminution|"
         r"com(?:e|ing) (?:down )?off (?:of )?(?:it|the \w+|her \w+|ketamine)|"
         r"(?:ir )?bajando|gradualmente|poco a poco|week by week)\b",
         context=rf"{KETAMINE}|\b(?:at-home|stuff|medicine|meds|sublingu\w*|dos\w*|maintenance)\b",
@@ -594,7 +617,7 @@ PATTERNS: tuple[Pattern, ...] = (
 
 # Benign exceptions: a match overlapping one of these spans is dropped.
 NOT_KETAMINE = (
-    rf"(?!(?:k[eé]tamin[ea]|esketamine|spravato|the medicine|medicine|medication|it|k|ket|"
+    rf"(?!(?:k[eé]tamin[ea]|esketamine|spravato|the|each|both|them|that|this|medicine|medication|it|k|ket|"
     rf"(?:her |his |their )?{MEDS})\b)"
 )
 PRESCRIBER_CHANGED = re.compile(
@@ -604,11 +627,19 @@ PRESCRIBER_CHANGED = re.compile(
     r"moved)\b[^.?!]{0,30}",
     re.IGNORECASE,
 )
+PRESCRIBER_CHOSE = re.compile(
+    r"\b(?:higher|lower|bigger|smaller|new|last|current) (?:dose|amount)\b[^.?!]{0,25}\b(?:prescriber|"
+    r"psychiatrist|doctor|clinic|physician)\b[^.?!]{0,10}\b(?:chose|picked|gave|prescribed|set|"
+    r"ordered)\b|\bdoes (?:a|the) (?:higher|lower|bigger|smaller) (?:dose|amount) (?:usually |"
+    r"typically |generally )?(?:mean|cause|lead to|make|bring)\b[^.?!]{0,30}",
+    re.IGNORECASE,
+)
 NOT_A_DRUG_TITRATED = re.compile(
     r"\b(?:titrat\w*|taper\w*|wean\w*)\b[^.?!]{0,40}\b(?:trauma|exposure|material|emotion\w*|affect|"
     r"arousal|reassurance|reliance|texts?|check-?ins?|contact|homework|screen time|caffeine|"
     r"social media|therapy sessions|support|myself|habits?|over-\w+|explaining|talking|silence|"
-    r"phone)\b",
+    r"phone|attention|sensations?|somatic|body|breath\w*|nervous system|window of tolerance)\b|"
+    r"\b(?:titrat\w*|taper\w*)\b[^.?!]{0,60}\bnot (?:the )?medic\w*",
     re.IGNORECASE,
 )
 EXPERIENCE_COMPARED = re.compile(
@@ -628,7 +659,7 @@ DOSE_OF_SOMETHING_ELSE = re.compile(
     re.IGNORECASE,
 )
 DOSING_AS_NOUN = re.compile(
-    r"(?<!extra )(?<!another )(?<!additional )\bdosing (?:day|days|session|sessions|portion|"
+    r"(?<!extra )(?<!another )(?<!additional )\bdosing[- ](?:day|days|session|sessions|portion|"
     r"room|phase|advice|decisions?|visits?|appointments?|mornings?)\b",
     re.IGNORECASE,
 )
@@ -645,6 +676,7 @@ NOT_MEDICINE = re.compile(
 )
 EXCEPTIONS = (
     PRESCRIBER_CHANGED,
+    PRESCRIBER_CHOSE,
     EXPERIENCE_COMPARED,
     NOT_A_DRUG_TITRATED,
     DOSE_OF_SOMETHING_ELSE,
@@ -669,7 +701,9 @@ TALK_FRAME = re.compile(
     r"prescripteur|prescriptrice|psychiatre)|c[oó]mo (?:le |lo |la )?(?:explico|digo|hablo|respondo|"
     r"redacto|escribo|abordo|manejo|trabajo|acompaño|apoyo|ayudo)|comment (?:lui |l')?(?:expliquer|dire|"
     r"r[ée]diger|parler|annoncer|[ée]crire|aborder|accompagner|soutenir|aider)|"
-    r"how (?:do|can|should) i (?:hold|handle|set|keep) (?:that|the|this|a|my) (?:\w+ )?boundar)",
+    r"how (?:do|can|should) i (?:hold|handle|set|keep) (?:that|the|this|a|my) (?:\w+ )?boundar|"
+    r"(?:good|best|right|gentle) way to (?:document|record|write|word|explain|tell|raise|bring up|"
+    r"respond)|what can i do (?:in|to|for|with)\b)",
     re.IGNORECASE,
 )
 TOPIC = re.compile(
@@ -697,6 +731,7 @@ REPORTED_ASK = re.compile(
     r"\b(?:asks?|asking|asked|wonder(?:s|ing)?|wants? me to|begg?\w* me to|pushing me to|"
     r"(?:keeps|kept) asking)\b(?: me)?(?: \w+)? (?:whether|if|to|about|for|why)\b|"
     r"\b(?:is|was|gets?|feels?) (?:\w+ )?(?:worried|afraid|scared|anxious|nervous|concerned)\b|"
+    r"\b(?:worr(?:y|ies|ied)|fears?|thinks|believes|insists|keeps asking|kept asking)\b|"
     r"\bwants? me to\b",
     re.IGNORECASE,
 )
