@@ -18,7 +18,8 @@ PATTERNS: tuple[Pattern, ...] = (
     pattern(
         "override",
         "instruction override",
-        r"\b(?:ignore|disregard|forget|override|bypass|ignora|ignorez|oublie)\b(?![^.?!]{0,30}\b(?:critic|"
+        # a quoted instruction is a mention ("the kids typed 'ignore all previous instructions'")
+        r"(?<![\'\"‘“])\b(?:ignore|disregard|forget|override|bypass|ignora|ignorez|oublie)\b(?![^.?!]{0,30}\b(?:critic|"
         r"inner|old rules|sticky|perfection\w*))[^.?!]{0,30}\b(?:(?:your|ur|the|all|any|tus|vos|tes|"
         r"previous|prior|above|these|my)\s+)*(?:instructions?|directions?|rules?|guidelines?|"
         r"prompts?|everything (?:above|before)|safety|system|crisis rules|reglas|instrucciones|"
@@ -43,14 +44,18 @@ PATTERNS: tuple[Pattern, ...] = (
         r"software|program)\b[^.?!]{0,40}\b(?:must|should|will|needs? to|reading|processing|grading|"
         r"summari[sz]ing)\b|\bpara (?:la|el) (?:ia|ai|modelo|asistente)\b|\bpour (?:l'ia|l'assistant|"
         r"le mod[èe]le)\b|\bdear (?:summari[sz]er|reader bot|model|ai)\b|"
-        r"\[\s*(?:assistant|ai|system|model)\s*:|^\s*#+\s*(?:instruction|system|prompt)s?\s*:|"
+        r"\[\s*(?:assistant|ai|system|model)(?: \w+)?\s*:|#+\s*(?:instruction|system|prompt)s?\b|"
+        r"^\s*(?:computer|machine|bot|chatbot|model|ai)\s*[,:]|\bdear (?:machine|computer|bot|chatbot)\b|"
+        r"\b(?:ok|okay|hey|listen),? (?:chatbot|bot|ai|model|computer)\b|"
+        r"\bclassify (?:every|all|this|each|my) (?:entry|entries|notes?|journal)\b|"
+        r"\bbefore you summari[sz]e\b|"
         r"\bsystem override\b|\b(?:classification|alert|risk|flag)\s*=\s*\w+|"
         r"\bwhen you summari[sz]e (?:this|it|my)\b|\b(?:attention|hey|dear|hi),? (?:ai|assistant|chatbot|"
         r"language model|model|gpt)\b|^\s*(?:ai|assistant|system)\s*[:,]|#+\s*system\s*#*|"
         r"\b(?:ai|llm)\s+(?:summari[sz]er|assistant|tool|model|reader)\b|\[/?inst\]|<\|?(?:system|im_start)\|?>|"
-        r"</?journal>|\b(?:print|reveal|show|output|leak)\w* (?:your |the )?(?:hidden |secret )?system "
-        r"prompt\b|\bhidden prompt\b|"
-        r"\bnew (?:instructions?|task|rules?)\s*:|\bsystem:)",
+        r"</?journal>|\b(?:print|reveal|show|output|leak|repeat)\w* (?:out )?(?:your |the )?(?:hidden |"
+        r"secret )?(?:system prompt|instructions you were given)\b|\bhidden prompt\b|"
+        r"^\s*new (?:instructions?|task|rules?)\s*:|\bsystem:)",
     ),
     pattern(
         "output-steering",

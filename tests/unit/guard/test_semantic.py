@@ -108,3 +108,35 @@ def test_calibration_picks_the_strictest_setting_near_the_best_recall():
         (False, 0.99, 0.30, 0.0, hits),  # over a false-rate cap
     ]
     assert _choose(grid, labels)[:2] == (0.50, 0.0)
+
+
+def test_when_a_benign_line_has_several_sentences_then_each_is_a_benign_exemplar(tmp_path):
+    data, exemplars = tmp_path / "data", tmp_path / "exemplars"
+    data.mkdir()
+    exemplars.mkdir()
+    (exemplars / "crisis.yaml").write_text(
+        "positive: {'suicidal ideation': ['I want to die.']}\nbenign: {misc: ['I slept.']}\n",
+        encoding="utf-8",
+    )
+    _write(data / "journal.dev.jsonl", [
+        {"id": "1", "text": "My dog died last week. Cried in session and it helped.", "label": "benign"},
+        {"id": "2", "text": "Felt calm at first. Tonight I want to end it.", "label": "crisis"},
+    ])
+    _write(data / "therapist.dev.jsonl", [])
+    _write(data / "questions.dev.jsonl", [])
+    learn("crisis", data, exemplars)
+    positives, benign = read_exemplars("crisis", exemplars)
+    assert "Cried in session and it helped." in benign  # a benign line's sentence is benign
+    assert "Felt calm at first." not in [e.text for e in positives]  # not so for crisis lines
+
+
+def test_calibration_masks_a_dev_line_with_its_whole_writing_batch(tmp_path):
+    from assistant.guard.calibrate import _batch, _origins
+
+    _write(tmp_path / "journal.dev.jsonl", [
+        {"id": "1", "text": "First line. Second part.", "label": "benign", "origin": "probe-a"},
+        {"id": "2", "text": "Unbatched line.", "label": "benign"},
+    ])
+    origins = _origins(tmp_path)
+    assert origins["First line. Second part."] == origins["Second part."] == "probe-a"
+    assert origins["Unbatched line."] == _batch({"text": "Unbatched line."}) != "probe-a"
