@@ -37,6 +37,7 @@ from assistant.guard.learned import LEARN, learn
 from assistant.guard.semantic import (
     CALIBRATION_FILE,
     Nearest,
+    nearest_of,
     exemplar_vectors,
     read_exemplars,
     save_exemplar_vectors,
@@ -244,11 +245,7 @@ def _nearest_per_text(
         to_positive[:, (positive_texts == text) | (positive_batches == batch)] = -1.0
         to_benign = block @ benign_vectors.T
         to_benign[:, (benign_texts == text) | (benign_batches == batch)] = -1.0
-        best = to_positive.argmax(axis=1)
-        nearest = [
-            Nearest(positives[j], float(to_positive[i, j]), float(to_benign[i].max()))
-            for i, j in enumerate(best)
-        ]
+        nearest = nearest_of(to_positive, to_benign, positives)
         out.append(
             [n for s, n in zip(group, nearest, strict=True)
              if judges[mode].semantic_keeps(s, n.exemplar.category)]

@@ -24,6 +24,10 @@ CALIBRATION_FILE = EXEMPLAR_DIR / "calibration.yaml"
 # and the exemplar vectors it stores so that start-up need not encode them again.
 LEARNED_SUFFIX = ".learned.yaml"
 VECTORS_SUFFIX = ".vectors.npz"
+# A sentence is compared with its TOP_K nearest positive and benign exemplars (their mean
+# similarity): one stray near neighbour then decides less. Leave-one-batch-out on the dev
+# sets gave crisis recall 0.966 with k=3 against 0.944 with k=1 at the same false rate.
+TOP_K = 3
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,8 @@ class Exemplar:
 
 @dataclass(frozen=True)
 class Nearest:
-    """The closest positive exemplar and the best similarity to any benign exemplar."""
+    """The closest positive exemplar, and the mean similarity of the TOP_K nearest positive
+    and the TOP_K nearest benign exemplars."""
 
     exemplar: Exemplar
     similarity: float
@@ -109,13 +114,9 @@ class ExemplarSet:
             raise RuntimeError("ExemplarSet.embed() must run before nearest()")
         if len(vectors) == 0:
             return []
-        positive = vectors @ self._positive_vectors.T
-        benign = (vectors @ self._benign_vectors.T).max(axis=1)
-        best = positive.argmax(axis=1)
-        return [
-            Nearest(self.positives[i], float(positive[row, i]), float(benign[row]))
-            for row, i in enumerate(best)
-        ]
+        return nearest_of(
+            vectors @ self._positive_vectors.T, vectors @ self._benign_vectors.T, self.positives
+        )
 
     def matches(self, nearest: Nearest) -> bool:
         return (
@@ -131,11 +132,28 @@ class ExemplarSet:
             rule=self.rule,
             category=nearest.exemplar.category,
             detail=f"exemplar {mask_dose_amounts(nearest.exemplar.text)!r} "
-            f"(similarity {nearest.similarity:.2f}, benign {nearest.benign_similarity:.2f})",
+            f"(top-{TOP_K} similarity {nearest.similarity:.2f}, benign {nearest.benign_similarity:.2f})",
             start=sentence.start,
             end=sentence.end,
             score=round(nearest.similarity, 4),
         )
+
+
+def nearest_of(
+    to_positive: np.ndarray, to_benign: np.ndarray, positives: list[Exemplar]
+) -> list[Nearest]:
+    """Per row of similarities: the nearest positive exemplar and the TOP_K mean similarities."""
+    positive = _top_k_mean(to_positive)
+    benign = _top_k_mean(to_benign)
+    return [
+        Nearest(positives[i], float(positive[row]), float(benign[row]))
+        for row, i in enumerate(to_positive.argmax(axis=1))
+    ]
+
+
+def _top_k_mean(similarities: np.ndarray) -> np.ndarray:
+    k = min(TOP_K, similarities.shape[1])
+    return np.sort(np.partition(similarities, -k, axis=1)[:, -k:], axis=1).mean(axis=1)
 
 
 def exemplar_vectors(

@@ -132,7 +132,13 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"if (?:the cold|it|god|the lord|the pain|the illness|the dark) takes me\b|"
             r"(?:lord|god) (?:can|could|will) (?:take it from here|decide)|"
             r"(?:collision|crash|accident|asleep at the wheel|truck|car)\b[^.]{0,40}\b(?:would be|be) (?:a )?"
-            r"relie\w*|part of me would be relieved|not swerving)",
+            r"relie\w*|part of me would be relieved|not swerving|"
+            r"wish (?:it )?(?:were|was) me (?:in that bed|instead|who died)|envying (?:the )?(?:dying|dead)|"
+            r"last thing (?:anybody|anyone|people) (?:ever )?hears? from me|"
+            r"wish\w* (?:i'?d|i could|i would) (?:just )?go quietly|"
+            r"ask (?:him|her|them|god) to come (?:and )?(?:get|take) me|outlived my usefulness|"
+            r"(?:it'?s|it is) time (?:for me )?to go\s*(?:[.!,;]|$|now\b|for good)|"
+            r"to see if (?:i|she|he|they)'?d do it|us(?:e|ing) it on (?:myself|herself|himself))",
         ),
         pattern(
             "slang-ideation",
@@ -164,7 +170,13 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"how many (?:i'?d|she'?d|he'?d|they'?d|it would) (?:need|take)\b|"
             rf"(?:keeping|holding) back {v.poss} [\w ]{{0,15}}(?:pills|meds|medications?)\b|"
             rf"for when {v.subj}'?(?:m| am|'s| is|'re| are) ready|planning to take (?:them|it|all)\b|"
-            r"take them (?:all )?together|"
+            r"take them (?:all )?together|(?:a|the) date (?:picked|chosen|set)\b|"
+            r"garage with the (?:car|engine) running|(?:car|engine) running in the garage|"
+            r"swerv\w* into (?:the )?(?:river|lake|sea|water|traffic|a tree|a wall|oncoming)|"
+            r"taking (?:all of us|them|the kids) with me|(?:standing|stood) on the roof (?:of (?:my|her|his|the) (?:building|"
+            r"apartment|garage|hospital)|at night)|"
+            r"(?:stockpil|hoard|stash)\w*(?: up)? (?:her |his |my |the |some |all )?(?:[\w']+ ){0,3}?"
+            r"(?:\w+done|\w+pam|\w+lam|insulin|opioids?|oxy\w*|painkillers?)\b|"
             r"(?:meds|pills|ways?|methods?|drugs)\b[^.]{0,30}\b(?:quickest|fastest|most painless|"
             r"least painful)|(?:quickest|fastest|most painless|least painful) (?:way|method)|"
             r"(?:rifle|gun|pills|rope|bridge|woods)\b[^.]{0,40}\bnot coming back\b|"
@@ -261,8 +273,11 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"pull\w* (?:out )?{v.poss} hair (?:out )?(?:until|till|til)\b|"
             r"(?:stopped|quit|not) eating\b[^.]{0,40}\bdeserve|se volvi[óo] a (?:quemar|cortar)|"
             r"volvi[óo] a (?:quemarse|cortarse)|"
-            r"(?:lit|hot|burning|burner|cigarette|lighter|incense|iron|stove)\b[^.]{0,40}\b(?:into|on|onto|"
-            r"over|against) (?:my|her|his) (?:bare )?(?:wrist|arm|skin|hand|thigh|forearm|leg)|"
+            r"(?:pressed|held|put|pushed|stubbed (?:out )?)\b[^.]{0,50}\b(?:into|on|onto|over|against) "
+            r"(?:my|her|his) (?:bare )?(?:wrist|arm|skin|hand|thigh|forearm|leg)|"
+            r"(?:back to|started|start|again)\b[^.]{0,15}\bpurg\w*|purg\w*\b[^.]{0,30}\b(?:again|every day|"
+            r"daily)|(?:held|holding|put) (?:a |the )?(?:knife|blade|razor) to (?:my|her|his|their) "
+            r"(?:wrist|arm|skin|thigh)|"
             r"(?:held|put|pressed) (?:my|her|his) (?:bare )?(?:hand|arm|wrist) over (?:the|a) (?:stove|"
             r"burner|flame|candle)|\bon purpose\b[^.]{0,30}\b(?:hurt|bled|bleed|blister\w*|pain)|"
             r"(?:bled|bleed\w*|blister\w*|burn\w*)\b[^.]{0,40}\bon purpose|kept going after it hurt|"
@@ -301,7 +316,8 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"put {PERSON} through (?:the|a) (?:wall|window)|"
             r"(?:turpentine|gasoline|petrol|lighter fluid)\b[^.]{0,30}\blighter|"
             r"(?:fantasi[sz]\w*|thinking|thought|thoughts) about (?:[\w']+ ){0,5}?hurting\b|"
-            r"followed (?:her|him|them) home|(?:knife|blade) to (?:his|her|their|my \w+'s) throat|"
+            r"followed (?:her|him|them) home|poison\w* (?:him|her|them|a|my|the|his|their)\b|"
+            r"putting something in (?:his|her|their) (?:coffee|drink|food|tea)|(?:knife|blade) to (?:his|her|their|my \w+'s) throat|"
             rf"shook {v.poss} (?:son|daughter|baby|toddler|kid|child)|should know what (?:it|that) feels like|"
             r"(?:bought|got|carry|carries|carrying) (?:a )?(?:knife|gun|weapon)\b[^.]{0,40}\b(?:will|'ll|"
             r"going to) use it|"
@@ -334,9 +350,7 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"blood in (?:(?:my|her|his|their|the) )?(?:urine|pee)|(?:pissing|peeing|urinating) blood|bladder (?:hurts|pain|is burning)|"
             r"lips? (?:went|look|looked|turned) blue|"
             r"(?:can'?t|couldn'?t) stop (?:throwing up|vomiting)|vomiting (?:nonstop|non-stop|for hours)|"
-            r"numb on one side|one side of (?:my|her|his) (?:body|face)|(?:left )?arm (?:is|went) numb|"
-            r"(?:face|arm|leg|side) (?:went|is|feels?|felt|goes) numb|numb(?:ness)? on (?:the |my |her |"
-            r"his )?(?:left|right)|speech (?:was |is |went |got )?(?:weird|slurred|garbled|strange)|"
+            r"speech (?:was |is |went |got )?(?:weird|slurred|garbled|strange)|"
             r"woke up on the (?:\w+ )?floor|came to on the (?:\w+ )?floor|"
             r"vision went (?:blurry|dark|black)|worst headache|heart is going to explode|"
             r"no puedo respirar|me ahogo|labios (?:se me ven )?morados|no (?:he podido|puedo) orinar|"
@@ -347,6 +361,14 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"water|(?:pink|red) with blood|can'?t lie flat|breathing is (?:so |very )?shallow|"
             r"(?:bp|blood pressure|cuff)\b[^.]{0,30}\b(?:very|really|dangerously|super|so) high|readings? "
             r"(?:at home )?keep climbing|(?:well |far )?above (?:what|the) [^.]{0,30}safe)",
+        ),
+        pattern(
+            "numbness",
+            MEDICAL,
+            r"numb on one side|one side of (?:my|her|his) (?:body|face)|(?:left )?arm (?:is|went) numb|"
+            r"(?:face|arm|leg|side) (?:went|is|feels?|felt|goes) numb|numb(?:ness)? on (?:the |my |her |"
+            r"his )?(?:left|right)",
+            unless=r"\b(?:wore off|like after the dentist|for a (?:second|moment|minute))\b",
         ),
         pattern(
             "breathing",
@@ -437,6 +459,8 @@ EXCEPTIONS = tuple(
         r"\bend(?:ing|s)? (?:it|things) with\b|"
         r"\bwants? out of (?:this|my|the|that|our) (?!life|world|existence|body|misery)\w+",
         r"\bhurt (?:\w+ )?feelings\b",
+        r"\brather die than (?:do|sit through|watch|eat|sing|dance|wear|be seen) (?:another|karaoke|a|an|"
+        r"the|in)\b",
         # an accident: burned or cut on something
         r"\b(?:burn(?:ed|t)?|cut|sliced|scraped) (?:my|her|his) [\w ]{0,15}?\b(?:on|at) (?:an?|the|my) "
         r"(?!purpose)\w+",
@@ -464,7 +488,8 @@ PAST = re.compile(
     r"sixties|\d0s|youth|childhood)|last year|(?:back )?in (?:19|20)\d\d|once (?:believed|thought|felt|wanted|tried)|at my (?:lowest|worst)|"
     r"before (?:treatment|ketamine|kap|therapy|the sessions|sobriety|i got sober)|"
     r"hace (?:muchos |varios |\w+ )?años|il y a (?:des|plusieurs|\w+) ans|quand j'[ée]tais|"
-    r"(?:a )?few years back|years back|at (?:\w+teen|1\d)\b|"
+    r"(?:a )?few years back|years back|at (?:\w+teen|1\d)\b|back in the (?:\w+ties|\d0s)|"
+    r"(?:freshman|sophomore|junior|senior) year|in (?:grad|high|middle) school|"
     r"cuando era (?:joven|niñ[ao]|adolescente))\b",
     re.IGNORECASE,
 )
@@ -481,7 +506,8 @@ RESOLVED = re.compile(
     r"today i (?:feel|felt) (?:hope|alive|okay|ok|grateful)|(?:showed|shown|taught|reminded) me "
     r"(?:that )?i'?m not|i know (?:now )?(?:that )?i'?m not|hope feels real|haven'?t thought about it|"
     r"in a (?:very )?long time|hoy me siento|ahora (?:quiero|tengo|me siento)|aujourd'hui je|"
-    r"today i'?m|i got (?:help|treatment|better)|glad (?:that kid|i) didn'?t)\b",
+    r"today i'?m|i got (?:help|treatment|better)|glad (?:that kid|i) didn'?t|(?:in a )?(?:much )?"
+    r"better place now|i'?m (?:doing )?(?:much )?better now)\b",
     re.IGNORECASE,
 )
 RECENT = re.compile(

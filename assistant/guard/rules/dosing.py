@@ -141,7 +141,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "dose-change",
         "titration",
         rf"\b{CHANGE_VERB}\b[^.?!]{{0,40}}\b(?:{DOSE}|{KETAMINE})\b|"
-        rf"\b{CHANGE_ADJ}\s+(?:\w+\s+){{0,2}}?(?:{DOSE}|{KETAMINE})\b",
+        rf"\b{CHANGE_ADJ}\s+(?:\w+\s+){{0,1}}?(?:{DOSE}|{KETAMINE})\b",
     ),
     pattern(
         "drug-change",
@@ -360,7 +360,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"infusions?|dos(?!ing days?\b)\w*|lozenges?|troches?|spravato|injections?)\b)|"
         r"\b(?:my own|self-care|for myself|session notes|scripts?|back(?:s|ing)? up|backups?|"
         r"to talk|talking|to process|debrief\w*|stud(?:y|ies)|research|evidence|literature|data|"
-        r"audit\w*|logs?|records?|charts?|paperwork|supervision|consult\w*|group meet\w*)\b|"
+        r"audit\w*|logs?|records?|charts?|paperwork|supervision|consult\w*|group meet\w*|"
+        r"(?:re-?)?screen\w*|assess\w*|integration (?:groups?|sessions?))\b|"
         r"\bhow often (?:does|do|is|are|did)\b|"
         r"\bfrequency of (?!(?:the |her |his |their )?(?:sessions?|boosters?|dos\w*|infusions?|"
         r"treatments?|lozenges?|troches?|injections?|ketamine|spravato))",
@@ -374,7 +375,8 @@ PATTERNS: tuple[Pattern, ...] = (
         unless=r"\bhow (?:do|can|should) i\b|\bwhat (?:do|should|can) i\b|\bintegrat\w*|"
         r"\bprepar\w*|\bexplain\w*|\bintention\w*|\bwhat (?:is|'s) a booster\b|"
         r"\bis (?:it|this|that) normal\b|\bnormal (?:to|for)\b|\bboosters? (?:shot )?for (?:my|our|the|"
-        r"her|his|their) (?!next|first|second|third)\w+|\b(?:after|since|from) (?:a|the|her|his|their|"
+        r"her|his|their) (?!next|first|second|third)\w+|"
+        r"\bboosters? of (?!ketamine|k\b|the medicine)\w+|\b(?:after|since|from) (?:a|the|her|his|their|"
         r"last week'?s) booster\b|\bbooster (?:session )?last (?:week|time|month)\b|\bdrive\b|"
         r"\bresearch\w*|\bstud(?:y|ies)\b|\bwhy boosters\b|\bdocument\w*",
     ),
@@ -462,6 +464,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:lozenge|troche|dose|infusion|injection|spray|device|ketamine|k)\b(?! she'?s been prescribed)"
         r"[^.?!]{0,20}\btoo much\b",
         context=CLIENT,
+        unless=r"\bintegration (?:sessions?|groups?)\b|\bcurriculum\b",
     ),
     pattern(
         "what-dose",
@@ -571,9 +574,11 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bincrements?\b|\bhow far (?:should|can|do|would) (?:i|we|you) (?:back|bring|take|drop|go|"
         r"push)\b|\bback (?:it|her|him|them) (?:down|off)\b|\bstep-?up (?:plan|schedule)\b|"
         r"\bsession by session\b|\b(?:strength|amount|dose|level) (?:should|would|could|will|can) "
-        r"(?:climb|rise|increase|go up|drop)\b|\b(?:keep )?escalat(?:e|ing)\b|by what (?:proportion|"
+        r"(?:climb|rise|increase|go up|drop)\b|\bkeep escalating\b|\bescalate (?:it|her|him|them|the dose|"
+        r"the amount)\b|by what (?:proportion|"
         r"percentage|fraction|amount)|\b(?:go|move) (?:up|down) (?:a|one) (?:device|spray)\b",
         context=CLIENT,
+        unless=r"\b(?:research|evidence|stud(?:y|ies)|literature|team|journal club|mechanisms?)\b",
     ),
     pattern(
         "step-down",
@@ -643,7 +648,7 @@ NOT_A_DRUG_TITRATED = re.compile(
     re.IGNORECASE,
 )
 EXPERIENCE_COMPARED = re.compile(
-    r"\b(?:feel|feels|felt|come on|comes on|hit|hits|effects?)\b(?:\s+\w+){0,4}\s+(?:stronger|weaker|"
+    r"\b(?:feel|feels|felt|was|were|is|come on|comes on|hit|hits|effects?)\b(?:\s+\w+){0,4}\s+(?:stronger|weaker|"
     r"faster|slower|more intense|less intense)\s+(?:than|at (?:a |the )?(?:higher|lower) (?:dose|"
     r"amount))[^.?!]{0,30}|\b(?:effects?|feel\w*|tend to|experienc\w*)\b[^.?!]{0,30}\bat (?:a |the )?"
     r"(?:higher|lower|bigger|smaller) (?:doses?|amounts?)\b",
@@ -703,7 +708,13 @@ TALK_FRAME = re.compile(
     r"r[ée]diger|parler|annoncer|[ée]crire|aborder|accompagner|soutenir|aider)|"
     r"how (?:do|can|should) i (?:hold|handle|set|keep) (?:that|the|this|a|my) (?:\w+ )?boundar|"
     r"(?:good|best|right|gentle) way to (?:document|record|write|word|explain|tell|raise|bring up|"
-    r"respond)|what can i do (?:in|to|for|with)\b)",
+    r"respond)|what can i do (?:in|to|for|with)\b|"
+    r"how (?:do|can|should) i (?:explore|process|work with|reflect on|address|handle|approach|redirect|"
+    r"bring (?:this|it|that) up|raise (?:this|it|that))|coach (?:her|him|them) (?:on|in|through) how to|"
+    r"how to bring (?:it|this|that) up|(?:draft|write|compose)\w* (?:a |an |the )?(?:\w+ )?(?:note|"
+    r"message|email|sbar|letter|summary|update) (?:to|for) (?:the )?(?:\w+ )?(?:prescrib\w*|"
+    r"psychiatrist|doctor|physician|medical team)|not (?:to )?recommend|relay, not|"
+    r"(?:will not|won'?t|do not|don'?t|never) (?:advise|recommend|comment) on)",
     re.IGNORECASE,
 )
 TOPIC = re.compile(
@@ -731,7 +742,8 @@ REPORTED_ASK = re.compile(
     r"\b(?:asks?|asking|asked|wonder(?:s|ing)?|wants? me to|begg?\w* me to|pushing me to|"
     r"(?:keeps|kept) asking)\b(?: me)?(?: \w+)? (?:whether|if|to|about|for|why)\b|"
     r"\b(?:is|was|gets?|feels?) (?:\w+ )?(?:worried|afraid|scared|anxious|nervous|concerned)\b|"
-    r"\b(?:worr(?:y|ies|ied)|fears?|thinks|believes|insists|keeps asking|kept asking)\b|"
+    r"\b(?:worr(?:y|ies|ied)|fears?|thinks|believes|insists|keeps asking|kept asking|suggested|"
+    r"recommended|told me|wants? to ask)\b|"
     r"\bwants? me to\b",
     re.IGNORECASE,
 )
