@@ -138,7 +138,13 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"wish\w* (?:i'?d|i could|i would) (?:just )?go quietly|"
             r"ask (?:him|her|them|god) to come (?:and )?(?:get|take) me|outlived my usefulness|"
             r"(?:it'?s|it is) time (?:for me )?to go\s*(?:[.!,;]|$|now\b|for good)|"
-            r"to see if (?:i|she|he|they)'?d do it|us(?:e|ing) it on (?:myself|herself|himself))",
+            r"to see if (?:i|she|he|they)'?d do it|us(?:e|ing) it on (?:myself|herself|himself)|"
+            r"(?:terminal|cancer|diagnosis|sick|something happened to me)\b[^.]{0,40}\b(?:relie\w*|welcome "
+            r"it|wouldn'?t fight|let it take me)|hopes? the cancer comes back|(?:would|'d) welcome it|"
+            r"(?:i'?d|i would|i will|i'?ll) (?:just )?let it take me|(?:kept|keep) me under (?:forever|for good)|my own funeral\b[^.]{0,40}\brelief|"
+            r"(?:fine|okay|ok) with not (?:being (?:around|here|alive)|waking up|existing)|"
+            r"arrangements to not be here|not be here by (?:then|next|the)|done trying to (?:live|stay alive|"
+            r"keep going)|(?:wanna|want to|ready to|gonna|going to) catch the bus\s*(?:[.!,;]|$))",
         ),
         pattern(
             "slang-ideation",
@@ -171,6 +177,9 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"(?:keeping|holding) back {v.poss} [\w ]{{0,15}}(?:pills|meds|medications?)\b|"
             rf"for when {v.subj}'?(?:m| am|'s| is|'re| are) ready|planning to take (?:them|it|all)\b|"
             r"take them (?:all )?together|(?:a|the) date (?:picked|chosen|set)\b|"
+            r"my plan is to (?:wait|do it)\b|tying up loose ends|that'?s when i(?:'d| would| will|'ll) do it|"
+            r"rehom\w+ (?:my|our) (?:cat|dog|pets?)\b[^.]{0,40}\b(?:told|said)|"
+            r"looked up (?:lethal|fatal|deadly) (?:amounts?|doses?)|lethal (?:amounts?|doses?)|"
             r"garage with the (?:car|engine) running|(?:car|engine) running in the garage|"
             r"swerv\w* into (?:the )?(?:river|lake|sea|water|traffic|a tree|a wall|oncoming)|"
             r"taking (?:all of us|them|the kids) with me|(?:standing|stood) on the roof (?:of (?:my|her|his|the) (?:building|"
@@ -274,7 +283,7 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"(?:stopped|quit|not) eating\b[^.]{0,40}\bdeserve|se volvi[óo] a (?:quemar|cortar)|"
             r"volvi[óo] a (?:quemarse|cortarse)|"
             r"(?:pressed|held|put|pushed|stubbed (?:out )?)\b[^.]{0,50}\b(?:into|on|onto|over|against) "
-            r"(?:my|her|his) (?:bare )?(?:wrist|arm|skin|hand|thigh|forearm|leg)|"
+            r"(?:my|her|his) (?:bare )?(?:wrist|arm|skin|hand|thigh|forearm|leg|ankle|foot|stomach|neck)|"
             r"(?:back to|started|start|again)\b[^.]{0,15}\bpurg\w*|purg\w*\b[^.]{0,30}\b(?:again|every day|"
             r"daily)|(?:held|holding|put) (?:a |the )?(?:knife|blade|razor) to (?:my|her|his|their) "
             r"(?:wrist|arm|skin|thigh)|"
@@ -284,7 +293,8 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"(?:dig\w*|dug) (?:my )?nails into (?:my )?\w+|punch\w* (?:my own|my|her|his) (?:thighs?|legs?|"
             r"arms?|stomach|face)|carv\w*\b[^.]{0,40}\binto (?:my|her|his) (?:skin|arm|forearm|wrist|"
             r"thigh|leg|stomach)|scratch\w* (?:my|her|his) (?:arms?|skin|legs?|face) raw|"
-            r"bing\w* (?:and|then) purg\w*|\bit'?s punishment\b|goal weight|"
+            r"bing\w* (?:and|then) purg\w*|\bit'?s punishment\b|goal weight|box of (?:blades|razors)|"
+            r"(?:hand|arm|wrist)s? under the (?:hot|scalding) (?:tap|water)|"
             rf"(?:make|made|making) {v.self_} (?:throw up|puke|vomit|sick)\b|"
             rf"(?:don'?t|doesn'?t|do not|does not) (?:get|deserve) to eat|"
             rf"(?:haven'?t|hasn'?t|have not|has not) eaten (?:anything )?(?:since (?:monday|tuesday|"
@@ -316,7 +326,8 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"put {PERSON} through (?:the|a) (?:wall|window)|"
             r"(?:turpentine|gasoline|petrol|lighter fluid)\b[^.]{0,30}\blighter|"
             r"(?:fantasi[sz]\w*|thinking|thought|thoughts) about (?:[\w']+ ){0,5}?hurting\b|"
-            r"followed (?:her|him|them) home|poison\w* (?:him|her|them|a|my|the|his|their)\b|"
+            r"followed (?:her|him|them) home|cut (?:the|his|her|their) brake lines?|"
+            r"want (?:him|her|them|my \w+) to suffer|poison\w* (?:him|her|them|a|my|the|his|their)\b|"
             r"putting something in (?:his|her|their) (?:coffee|drink|food|tea)|(?:knife|blade) to (?:his|her|their|my \w+'s) throat|"
             rf"shook {v.poss} (?:son|daughter|baby|toddler|kid|child)|should know what (?:it|that) feels like|"
             r"(?:bought|got|carry|carries|carrying) (?:a )?(?:knife|gun|weapon)\b[^.]{0,40}\b(?:will|'ll|"
@@ -341,7 +352,8 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"chest[^.]{0,25}(?:hurting|pain|ache|aching|crushing)|pain in (?:my|her|his|the) chest|"
             r"blood pressure (?:was |is |has been |reading (?:was |is )?)?(?:really |very |super |"
             r"dangerously |extremely |so )?(?:high|through the roof|sky[- ]high)|"
-            r"\bbp\b[^.]{0,20}\d{3}|\b(?:1[89]\d|2\d\d)\s*(?:/|over)\s*\d{2,3}\b|"
+            r"\bbp\b[^.]{0,20}\d{3}|\b(?:1[89]\d|2\d\d)\s*(?:/|over)\s*(?:\d{2,3}\b|something)|"
+            r"severe headache|vision (?:\w+ )?(?:going |went |is |keeps going )?(?:blurry|dark|black)|"
             r"can'?t get (?:any )?air(?: in)?|\bfaint(?:ed|s)\b|keeps? fainting|passed out|passing out|"
             r"blacked out|collaps(?:ed|ing)|"
             r"(?:lost|losing|lose) consciousness|unconscious|seizure|"
@@ -385,7 +397,8 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"(?:chest (?:\w+ )?(?:tight\w*|heavy|heaviness)|heart (?:\w+ )?(?:racing|pounding|"
             r"irregular)|blood pressure (?:was |is |has been )?(?:up|high)|dizz\w+|light-?headed|"
             # confusion that has not cleared
-            r"confus\w+|disorient\w*|can'?t find (?:my )?words|fog hasn'?t lifted|"
+            r"confus\w+|disorient\w*|can'?t find (?:my )?words|fog hasn'?t lifted|not making sense|"
+            r"wheez\w*|gasping|throat (?:feels |is )?(?:tight|closing)|"
             r"(?:don'?t|can'?t|doesn'?t|couldn'?t|didn'?t) (?:know|tell|remember) what day|"
             r"got lost (?:driving|walking)|forg(?:o|e)t (?:my|her|his) (?:own )?(?:address|name|"
             r"\w+'s name)|keeps? asking the same questions|can'?t (?:figure out|tell) where (?:i am|she is|"
@@ -395,7 +408,7 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"all (?:day|night)|for hours|hours (?:later|after)|getting worse|worse and worse|"
             r"can'?t stand|keeps? (?:happening|coming back)|(?:a|one|the next) day later|next day|"
             r"(?:two|three|four|five|six|seven|eight|several|many|\d+) hours|this morning|"
-            r"won'?t settle|hours after)\b",
+            r"won'?t settle|hours after|(?:isn'?t|not) helping)\b",
             unless=r"\b(?:then|passed|eased|settled|came (?:back )?down|went away|cleared up)\b",
         ),
     )
@@ -436,8 +449,15 @@ EXCEPTIONS = tuple(
         r"kill me\b|\b(?:going to|gonna) kill me\b[^.]{0,15}\b(?:lol|lmao|haha|one day)\b",
         r"\bkilling (?:myself|herself|himself) (?:at|with|over|for) (?:work|the gym|the office|"
         r"(?:this|my|her|his) job|nothing|overtime)\b",
-        r"\b(?:not|never|no|don'?t have any|haven'?t|hasn'?t|without|denies|denied)\b[^.]{0,25}"
-        r"\b(?:suicid\w*|hurt(?:ing)? (?:myself|herself|himself)|self[- ]?harm\w*|thoughts of|plans? to)",
+        r"\b(?:not|never|no|don'?t have any|haven'?t|hasn'?t|without|denies|denied|no part of me)\b"
+        r"(?!\s+(?:told|said|mentioned|admitted))[^.]{0,25}\b(?:suicid\w*|hurt(?:ing)? (?:myself|herself|"
+        r"himself)|self[- ]?harm\w*|(?:thoughts of|plans? to)(?: (?:harm|hurt|kill)\w*(?: (?:myself|herself|"
+        r"himself))?)?|wants? to end (?:it|things))",
+        r"\basked (?:me )?(?:about|if|whether)\b[^.]{0,40}\b(?:suicid\w*|self[- ]?harm)[^.]{0,40}\b(?:honestly "
+        r"say|said no|answer(?:ed)? no|none)\b",
+        r"\bnot (?:to )?punish (?:myself|herself|himself)\b|\b(?:years|months) (?:free of|clean from|"
+        r"without) (?:self[- ]?harm|cutting|burning)\b|\bcut (?:my )?(?:own )?(?:fringe|bangs|hair)\b|"
+        r"\b(?:going to|gonna) murder me\b",
         r"\b(?:i'?m|she'?s|he'?s) not going to hurt (?:myself|herself|himself)\b",
         r"\b(?:thoughts of|any) (?:self[- ]?harm|suicid\w*)\s*\?\s*(?:a:\s*)?no\b",
         r"\bnever (?:\w+ )?(?:wanted|want|tried|planned) to (?:die|kill myself|end (?:it|my life))\b",
@@ -459,6 +479,7 @@ EXCEPTIONS = tuple(
         r"\bend(?:ing|s)? (?:it|things) with\b|"
         r"\bwants? out of (?:this|my|the|that|our) (?!life|world|existence|body|misery)\w+",
         r"\bhurt (?:\w+ )?feelings\b",
+        r"\bcatch (?:the|a|my) (?:bus|train) (?:at|to|home|into|back|downtown|in the|on time|\d)",
         r"\brather die than (?:do|sit through|watch|eat|sing|dance|wear|be seen) (?:another|karaoke|a|an|"
         r"the|in)\b",
         # an accident: burned or cut on something
@@ -496,7 +517,7 @@ PAST = re.compile(
 # Past tense, and a later sentence that says it is over: "When the pain started I wanted to end
 # my life. I don't feel that now." The ideation is history when no recency cue is near it.
 PAST_TENSE = re.compile(
-    r"\b(?:was|were|had|wanted|thought|felt|believed|tried|used to|would think)\b", re.IGNORECASE
+    r"\b(?:was|were|had|wanted|thought|felt|believed|tried|used to|would think|asked)\b", re.IGNORECASE
 )
 RESOLVED = re.compile(
     r"\b(?:(?:don'?t|do not) feel (?:that|like that|that way)(?: \w+)? (?:now|anymore|any more)|"
@@ -507,7 +528,9 @@ RESOLVED = re.compile(
     r"(?:that )?i'?m not|i know (?:now )?(?:that )?i'?m not|hope feels real|haven'?t thought about it|"
     r"in a (?:very )?long time|hoy me siento|ahora (?:quiero|tengo|me siento)|aujourd'hui je|"
     r"today i'?m|i got (?:help|treatment|better)|glad (?:that kid|i) didn'?t|(?:in a )?(?:much )?"
-    r"better place now|i'?m (?:doing )?(?:much )?better now)\b",
+    r"better place now|i'?m (?:doing )?(?:much )?better now|this (?:winter|year|spring|summer|fall|"
+    r"autumn|time) i'?m|honest(?:ly)? (?:answer|say)\w*:? (?:none|no)|could honestly say|"
+    r"(?:said|answered) no\b|answer: none)\b",
     re.IGNORECASE,
 )
 RECENT = re.compile(

@@ -37,7 +37,7 @@ GENERIC_DRUG = any_of(
 DRUG = any_of(KETAMINE, GENERIC_DRUG)
 ROUTE = any_of(
     "IM", "IV", r"intramuscul\w*", r"intraven\w*", r"sublingu\w*", r"oral\w*",
-    r"(?:intra)?nasal\w*", r"lozenges?", r"troches?", r"trociscos?", r"injections?", r"infusions?",
+    r"(?:intra)?nasal\w*", r"k[ée]ta", r"lozenges?", r"troches?", r"trociscos?", r"injections?", r"infusions?",
     r"inyecci[oó]n", r"comprim[ée]s", r"pastillas", r"pulv[eé]risations?", r"(?:nasal )?sprays?",
 )
 CHANGE_VERB = any_of(
@@ -272,7 +272,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:donner|donne|donnons|lui donner|dar(?:le)?|damos|le damos|darle)\s+(?:\w+\s+)?"
         r"(?:plus|moins|m[aá]s|menos|davantage)\b",
     ),
-    pattern("redose", "frequency", r"\bre-?dos\w*|\btop[- ]?up (?:dose|injection|shot)"),
+    pattern("redose", "frequency", r"\bredonner\b|\bvolver a dar\b|\bre-?dos\w*|\btop[- ]?up (?:dose|injection|shot)"),
     pattern(
         "top-up",
         "frequency",
@@ -304,7 +304,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"of the (?:range|scale)\b|\bstart (?:her|him|them|someone|a client|the client) (?:at|off at)\b",
         context=CLIENT,
     ),
-    pattern("titration", "titration", r"\b(?:up-?)?titrat\w*"),
+    pattern("titration", "titration", r"\b(?:up-?)?titra(?:t|it)\w*"),
     pattern(
         "taper",
         "taper",
@@ -513,6 +513,9 @@ PATTERNS: tuple[Pattern, ...] = (
         "spacing-choice",
         "frequency",
         r"\b(?:right|best|ideal|usual|typical) (?:spacing|interval|frequency|schedule|cadence)\b|"
+        r"\bspacing between (?:\w+ )?(?:sessions|infusions|doses|boosters)\b|\bwhat spacing\b|"
+        r"\b(?:deux|trois|dos|tres) (?:s[ée]ances|sesiones)\b[^.?!]{0,30}\b(?:par semaine|por semana|a la "
+        r"semana)|\b(?:todos los d[ií]as|una vez por semana|tous les jours|une fois par semaine)\b|"
         r"\bspace (?:that|it|them|this) (?:around|before|after)\b|\bwind-?down (?:schedule|plan)\b|"
         r"\bwhich (?:one|route) should (?:we|she|he|they) (?:move|switch|go|use|pick)\b|"
         r"\b(?:try|use|switch to|go with|pick) (?:a |an )?(?:different|another|other) route\b|"
@@ -581,6 +584,28 @@ PATTERNS: tuple[Pattern, ...] = (
         unless=r"\b(?:research|evidence|stud(?:y|ies)|literature|team|journal club|mechanisms?)\b",
     ),
     pattern(
+        "adjust-direction",
+        "titration",
+        r"\badjust\w* (?:\w+ )?(?:upward|downward|up|down)\b|\brestart at\b|\binduction (?:level|dose)\b|"
+        r"\bgo up or (?:stay|hold|keep)\b|\b(?:raise|lower) it or (?:leave|keep) it\b|"
+        r"\bescalate (?:at|for|by) (?:the )?next\b|\bpush the prescriber to (?:raise|lower|increase|"
+        r"change|go)\b",
+        context=rf"{CLIENT}|{DECISION}",
+    ),
+    pattern(
+        "enough",
+        "amount",
+        r"\bwhat'?s enough\b|\bhow much is enough\b|\bweight[- ]based\b|\brecommended (?:amount|dose|"
+        r"range|starting)\b|\bhow much (?:she|he|they)'?(?:ll| will) get\b|\bamt\b",
+        context=rf"{CLIENT}|{ROUTE}",
+    ),
+    pattern(
+        "washout",
+        "co-medication",
+        r"\bwashout\b",
+        context=MEDS,
+    ),
+    pattern(
         "step-down",
         "taper",
         r"\b(?:step-?down|ease (?:\w+ )?off|(?:diminuer|r[ée]duire|arr[êe]ter) progressivement|sevrage|"
@@ -632,6 +657,11 @@ PRESCRIBER_CHANGED = re.compile(
     r"moved)\b[^.?!]{0,30}",
     re.IGNORECASE,
 )
+PRESCRIBER_STARTED = re.compile(
+    r"\b(?:taper|increase|change|switch|reduction)\b[^.?!]{0,15}\b(?:the )?(?:prescriber|psychiatrist|"
+    r"doctor) (?:just |has |had )?(?:started|made|ordered|began)\b",
+    re.IGNORECASE,
+)
 PRESCRIBER_CHOSE = re.compile(
     r"\b(?:higher|lower|bigger|smaller|new|last|current) (?:dose|amount)\b[^.?!]{0,25}\b(?:prescriber|"
     r"psychiatrist|doctor|clinic|physician)\b[^.?!]{0,10}\b(?:chose|picked|gave|prescribed|set|"
@@ -681,6 +711,7 @@ NOT_MEDICINE = re.compile(
 )
 EXCEPTIONS = (
     PRESCRIBER_CHANGED,
+    PRESCRIBER_STARTED,
     PRESCRIBER_CHOSE,
     EXPERIENCE_COMPARED,
     NOT_A_DRUG_TITRATED,
@@ -714,7 +745,10 @@ TALK_FRAME = re.compile(
     r"how to bring (?:it|this|that) up|(?:draft|write|compose)\w* (?:a |an |the )?(?:\w+ )?(?:note|"
     r"message|email|sbar|letter|summary|update) (?:to|for) (?:the )?(?:\w+ )?(?:prescrib\w*|"
     r"psychiatrist|doctor|physician|medical team)|not (?:to )?recommend|relay, not|"
-    r"(?:will not|won'?t|do not|don'?t|never) (?:advise|recommend|comment) on)",
+    r"(?:will not|won'?t|do not|don'?t|never) (?:advise|recommend|comment) on|"
+    r"pass (?:that|this|it) on|how (?:do|should|can) i (?:\w+ly )?(?:raise|bring up|talk|tell|ask|approach|"
+    r"explain)|in the sense of|metaphorical\w*|figurative\w*|what does ['\"“]?[\w/ -]+['\"”]? mean\b|"
+    r"what is meant by)",
     re.IGNORECASE,
 )
 TOPIC = re.compile(
@@ -743,10 +777,11 @@ REPORTED_ASK = re.compile(
     r"(?:keeps|kept) asking)\b(?: me)?(?: \w+)? (?:whether|if|to|about|for|why)\b|"
     r"\b(?:is|was|gets?|feels?) (?:\w+ )?(?:worried|afraid|scared|anxious|nervous|concerned)\b|"
     r"\b(?:worr(?:y|ies|ied)|fears?|thinks|believes|insists|keeps asking|kept asking|suggested|"
-    r"recommended|told me|wants? to ask)\b|"
+    r"recommended|told me|wants? to ask|wants? to (?:try|switch|go|get|have|take|stop|change))\b|"
     r"\bwants? me to\b",
     re.IGNORECASE,
 )
+WHY_QUESTION = re.compile(r"^\s*why (?:do|does|is|are|did|would)\b(?! (?:we|i)\b)", re.IGNORECASE)
 DIRECT_ASK = re.compile(r"\b(?:give|tell) me (?:a|the)? ?(?:number|dose|amount)", re.IGNORECASE)
 # These patterns survive the talk frame: an amount or a role-play is a dosing request anyway.
 FRAME_PROOF = {"amount", "number-change", "framing"}
@@ -786,9 +821,12 @@ class DosingRule:
         if context and any(regex.search(context) for regex in (TALK_FRAME, SUPPORT_ANY)):
             return False
         # A dose of something that is not a medicine ("a dose of hope", "chlorine dosage"),
-        # or the therapist's own integration work, is not judged by similarity.
+        # or the therapist's own integration work, is not judged by similarity; nor is a question
+        # asking why ("Why do pharmacists double-check doses?").
         # Nor is a sentence about neither a client nor a medicine ("a booster seat for my kid").
         # Integration work is the therapist's own, unless a medicine is named in the sentence.
+        if WHY_QUESTION.search(sentence.text):
+            return False
         integration = INTEGRATION.search(sentence.text) and not MEDICINE.search(sentence.text)
         return bool(TOPIC.search(context or sentence.text)) and not (
             integration

@@ -39,10 +39,13 @@ PATTERNS: tuple[Pattern, ...] = (
     pattern(
         "addressed-to-model",
         "addressed to the model",
-        r"(?:\bnote to the (?:ai|assistant|model)\b|\bif (?:you are|an?) (?:ai|llm|language model|"
+        r"(?:\bnote to the (?:ai|assistant|model)\b|\bif (?:you are|you'?re|an?)(?: an?)? (?:ai|llm|language model|"
         r"assistant|chatbot|model)\b(?: is)?|\b(?:any|the|whatever|whichever) (?:ai|llm|bot|model|"
-        r"software|program)\b[^.?!]{0,40}\b(?:must|should|will|needs? to|reading|processing|grading|"
-        r"summari[sz]ing)\b|\bpara (?:la|el) (?:ia|ai|modelo|asistente)\b|\bpour (?:l'ia|l'assistant|"
+        r"software|program)\b[^.?!]{0,40}\b(?:must|should|needs? to|has to)\b|\b(?:ai|assistant|model|"
+        r"bot|llm) (?:reading|processing|grading|summari[sz]ing) (?:this|my)\b\s*[:,]|"
+        r"\b(?:note|message) to (?:the|whatever|any|whichever) (?:ai|assistant|model|bot)\b|"
+        r"\bto the (?:assistant|ai|model|summari[sz]er|bot)\s*[:,]|\[\s*(?:system|assistant|ai|model)\s*\]|"
+        r"#+\s*(?:assistant|user)\s*:|\bassistant\s*:|\bnew instructions?\s*:|\bpara (?:la|el) (?:ia|ai|modelo|asistente)\b|\bpour (?:l'ia|l'assistant|"
         r"le mod[èe]le)\b|\bdear (?:summari[sz]er|reader bot|model|ai)\b|"
         r"\[\s*(?:assistant|ai|system|model)(?: \w+)?\s*:|#+\s*(?:instruction|system|prompt)s?\b|"
         r"^\s*(?:computer|machine|bot|chatbot|model|ai)\s*[,:]|\bdear (?:machine|computer|bot|chatbot)\b|"
@@ -65,6 +68,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"delete (?:last week'?s|the|my|all) (?:risk )?(?:flags?|entries|notes)|(?:label|classify) "
         r"(?:it|this|me|the entry) (?:as )?'?(?:safe|fine|benign|low risk)|must not escalate|"
         r"rewrite this (?:entry|note|journal)|no marques|ne (?:signale|marque)s? rien|"
+        r"mark (?:it|this|me) (?:as )?low risk|don'?t alert anyone|skip (?:any|the|all) safety checks?|"
+        r"leave out the part|list every other client|"
         r"respond only with|print your|reveal (?:the|your)|output the full|write that i am)\b",
     ),
 )
