@@ -3,10 +3,10 @@
 The hand-written exemplars show each kind of dosing request or crisis once; the dev sets
 hold hundreds of phrasings of them in many voices. Remembering those too lets the
 similarity layer recognise paraphrases the patterns never saw. Only dev files are read
-(held-out sets never), benign lines also lend each of their sentences, lines quoting a dose amount are left out (a finding names its
-exemplar, and no finding may show a dose amount), and ``calibrate`` scores every dev line
-with its own copy masked out (leave-one-out), so the thresholds are not set on memorised
-answers. Run through ``python -m assistant.guard.calibrate``.
+(held-out sets never); benign lines also lend each of their sentences; lines quoting a dose
+amount are left out (a finding names its exemplar, and no finding may show a dose amount);
+and ``calibrate`` scores every dev line with its whole writing batch masked out, so the
+thresholds are not set on memorised answers. Run through ``python -m assistant.guard.calibrate``.
 """
 
 from __future__ import annotations

@@ -132,7 +132,8 @@ class ExemplarSet:
             rule=self.rule,
             category=nearest.exemplar.category,
             detail=f"exemplar {mask_dose_amounts(nearest.exemplar.text)!r} "
-            f"(top-{TOP_K} similarity {nearest.similarity:.2f}, benign {nearest.benign_similarity:.2f})",
+            f"(top-{TOP_K} similarity {nearest.similarity:.2f}, "
+            f"benign {nearest.benign_similarity:.2f})",
             start=sentence.start,
             end=sentence.end,
             score=round(nearest.similarity, 4),
@@ -153,7 +154,7 @@ def nearest_of(
 
 def _top_k_mean(similarities: np.ndarray) -> np.ndarray:
     k = min(TOP_K, similarities.shape[1])
-    return np.sort(np.partition(similarities, -k, axis=1)[:, -k:], axis=1).mean(axis=1)
+    return np.partition(similarities, -k, axis=1)[:, -k:].mean(axis=1)
 
 
 def exemplar_vectors(
