@@ -287,7 +287,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:tak(?:e|es|ing)|us(?:e|es|ing)|hav(?:e|ing)) (?:a|an|her|his|their|one|another|"
         r"an extra|the) (?:\w+ )?(?:lozenge|troche|dose|spray|device)\b",
         context=rf"{DECISION}|\b(?:any harm|ok|okay|fine|safe|allowed)\b",
-        unless=r"\bhow (?:do|can|should) i\b|\bwhat (?:happens|if)\b|\bafter (?:taking|using)\b",
+        unless=r"\bhow (?:do|can|should) i\b|\bwhat (?:happens|if)\b|\bafter (?:taking|using)\b|"
+        r"\b(?:lethal|fatal|character|drama|screenwriter|tv|film|movie)\b",
     ),
     pattern("split-dose", "frequency", r"\b(?:half|rest|remainder|part) of the dose\b"),
     pattern(
@@ -363,6 +364,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"audit\w*|logs?|records?|charts?|paperwork|supervision|consult\w*|group meet\w*|"
         r"(?:re-?)?screen\w*|assess\w*|integration (?:groups?|sessions?))\b|"
         r"\bhow often (?:does|do|is|are|did)\b|"
+        r"\b(?:daily life|day-to-day|everyday)\b|"
         r"\bfrequency of (?!(?:the |her |his |their )?(?:sessions?|boosters?|dos\w*|infusions?|"
         r"treatments?|lozenges?|troches?|injections?|ketamine|spravato))",
     ),
@@ -487,6 +489,7 @@ PATTERNS: tuple[Pattern, ...] = (
         context=rf"\b(?:{DOSE}|amounts?|ranges?|milligram\w*|how much|approve|increase|draw up|"
         r"titration|numbers?|give (?:her|him|them)|rangos|fourchettes?|cantidad\w*|quantit[ée]s?|"
         r"prescri\w*|recet\w*|indicar\w*|percentage|go up|go down|starting|typical|standard|usual)\b",
+        unless=r"\b(?:no|without|not) (?:amounts|numbers|doses|dosing)\b",
     ),
     pattern(
         "typical-amount",
@@ -500,6 +503,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bthe (?:most|least|max\w*|min\w*) (?:you|we|they|i)"
         r"(?:'d| would)? (?:consider|give|use|go|push|recommend)\b",
         context=rf"{CLIENT}|{ROUTE}",
+        unless=r"\brefer\b",
     ),
     pattern(
         "needs-change",
@@ -521,7 +525,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:try|use|switch to|go with|pick) (?:a |an )?(?:different|another|other) route\b|"
         r"\bhow much is too much\b",
         context=rf"{CLIENT}|{ROUTE}",
-        unless=r"\b(?:blood pressure|bp|heart rate|pulse|vitals?|homework|screen)\b",
+        unless=r"\b(?:blood pressure|bp|heart rate|pulse|vitals?|homework|screen|refer)\b",
     ),
     pattern(
         "co-medication-hold",
@@ -652,9 +656,15 @@ NOT_KETAMINE = (
 )
 PRESCRIBER_CHANGED = re.compile(
     r"\b(?:prescriber|doctor|psychiatrist|physician|nurse practitioner|clinic|medical team)\b"
-    r"(?: has| had)? (?:(?:started|began|is) (?:tapering|reducing|lowering|increasing|raising|"
-    r"weaning)|increased|raised|lowered|reduced|decreased|changed|adjusted|bumped|switched|tapered|"
+    r"(?: has| had| just)? (?:(?:started|began|is) (?:to )?(?:taper\w*|reduc\w*|lower\w*|increas\w*|"
+    r"rais\w*|wean\w*)|added|increased|raised|lowered|reduced|decreased|changed|adjusted|bumped|switched|tapered|"
     r"moved)\b[^.?!]{0,30}",
+    re.IGNORECASE,
+)
+PRESCRIBER_CHANGED_FR_ES = re.compile(
+    r"\b(?:le|la) (?:psychiatre|m[ée]decin|prescripteur|prescriptrice) a (?:chang[ée]|augment[ée]|"
+    r"diminu[ée]|modifi[ée])\b[^.?!]{0,30}|\bel (?:psiquiatra|m[ée]dico|prescriptor) (?:cambi[óo]|"
+    r"aument[óo]|baj[óo]|subi[óo])\b[^.?!]{0,30}",
     re.IGNORECASE,
 )
 PRESCRIBER_STARTED = re.compile(
@@ -673,7 +683,8 @@ NOT_A_DRUG_TITRATED = re.compile(
     r"\b(?:titrat\w*|taper\w*|wean\w*)\b[^.?!]{0,40}\b(?:trauma|exposure|material|emotion\w*|affect|"
     r"arousal|reassurance|reliance|texts?|check-?ins?|contact|homework|screen time|caffeine|"
     r"social media|therapy sessions|support|myself|habits?|over-\w+|explaining|talking|silence|"
-    r"phone|attention|sensations?|somatic|body|breath\w*|nervous system|window of tolerance)\b|"
+    r"phone|attention|sensations?|somatic|body|breath\w*|nervous system|window of tolerance|beliefs?|"
+    r"patterns?|identity|stories|old \w+)\b|\blike a (?:slow |gentle )?taper\b|"
     r"\b(?:titrat\w*|taper\w*)\b[^.?!]{0,60}\bnot (?:the )?medic\w*",
     re.IGNORECASE,
 )
@@ -709,8 +720,11 @@ NOT_MEDICINE = re.compile(
     r"fertili[sz]er|chlorine|acid|vinegar|chemistry)\b[^.?!]{0,40}\b(?:dos\w*|titrat\w*)\b",
     re.IGNORECASE,
 )
+DOUBLE_CHECK = re.compile(r"\bdouble[- ]check\w*", re.IGNORECASE)
 EXCEPTIONS = (
+    DOUBLE_CHECK,
     PRESCRIBER_CHANGED,
+    PRESCRIBER_CHANGED_FR_ES,
     PRESCRIBER_STARTED,
     PRESCRIBER_CHOSE,
     EXPERIENCE_COMPARED,
@@ -746,8 +760,11 @@ TALK_FRAME = re.compile(
     r"message|email|sbar|letter|summary|update) (?:to|for) (?:the )?(?:\w+ )?(?:prescrib\w*|"
     r"psychiatrist|doctor|physician|medical team)|not (?:to )?recommend|relay, not|"
     r"(?:will not|won'?t|do not|don'?t|never) (?:advise|recommend|comment) on|"
-    r"pass (?:that|this|it) on|how (?:do|should|can) i (?:\w+ly )?(?:raise|bring up|talk|tell|ask|approach|"
-    r"explain)|in the sense of|metaphorical\w*|figurative\w*|what does ['\"“]?[\w/ -]+['\"”]? mean\b|"
+    r"pass(?:ing)? (?:that|this|it) on|how (?:do|should|can) i (?:\w+ly )?(?:raise|bring up|talk|tell|ask|"
+    r"approach|explain|relay|convey|communicate|pass)|(?:isn'?t|not) my (?:call|decision|place|role)|"
+    r"comment (?:est-ce que )?je (?:peux |l'|la |le )?(?:aide|aider|accompagne|accompagner|soutenir|"
+    r"explique|expliquer|parle|parler)|what it means when|dose-response|"
+    r"in the sense of|metaphorical\w*|figurative\w*|what does ['\"“]?[\w/ -]+['\"”]? mean\b|"
     r"what is meant by)",
     re.IGNORECASE,
 )
@@ -777,11 +794,27 @@ REPORTED_ASK = re.compile(
     r"(?:keeps|kept) asking)\b(?: me)?(?: \w+)? (?:whether|if|to|about|for|why)\b|"
     r"\b(?:is|was|gets?|feels?) (?:\w+ )?(?:worried|afraid|scared|anxious|nervous|concerned)\b|"
     r"\b(?:worr(?:y|ies|ied)|fears?|thinks|believes|insists|keeps asking|kept asking|suggested|"
-    r"recommended|told me|wants? to ask|wants? to (?:try|switch|go|get|have|take|stop|change))\b|"
+    r"recommended|told me|wants? to ask|wants? to (?:try|switch|go|get|have|take|stop|change)|"
+    r"mentioned|says|said|saying|asked me|veut savoir|quiere saber|wants?\b(?! me))\b|"
     r"\bwants? me to\b",
     re.IGNORECASE,
 )
-WHY_QUESTION = re.compile(r"^\s*why (?:do|does|is|are|did|would)\b(?! (?:we|i)\b)", re.IGNORECASE)
+WHY_QUESTION = re.compile(
+    r"^\s*(?:why (?:do|does|is|are|did|would)\b(?! (?:we|i)\b)|por qu[ée]|pourquoi|what is|what'?s a|"
+    r"what are|c'est quoi|qu'est-ce que|qu[ée] (?:es|son|significa|dicen)|when (?:was|were|did)|"
+    r"quand est-ce que|cu[aá]ndo (?:se|fue))\b|\b(?:research|stud(?:y|ies)|literature|evidence|"
+    r"estudios|[ée]tudes|paper|article|art[ií]culo)\b",
+    re.IGNORECASE,
+)
+# The asker says they want no numbers: even a handout or role-play framing stands down.
+NO_NUMBERS = re.compile(r"\b(?:no|without|not) (?:amounts|numbers|doses|dosing|figures)\b", re.I)
+# The asker says they are not deciding anything: patterns that only suggest a decision stand down.
+UNDERSTANDING = re.compile(
+    r"\b(?:just|only) (?:trying to |want to |wanted to )?understand|not (?:to )?chang(?:e|ing) "
+    r"anything|no (?:cambiar|changer) (?:nada|rien)|juste comprendre|solo quiero entender|"
+    r"pour une pr[ée]sentation|for a (?:history|historical) (?:presentation|talk)",
+    re.IGNORECASE,
+)
 DIRECT_ASK = re.compile(r"\b(?:give|tell) me (?:a|the)? ?(?:number|dose|amount)", re.IGNORECASE)
 # These patterns survive the talk frame: an amount or a role-play is a dosing request anyway.
 FRAME_PROOF = {"amount", "number-change", "framing"}
@@ -843,9 +876,13 @@ class DosingRule:
         exceptions = [span for regex in EXCEPTIONS for span in spans_of(regex, sentence.text)]
         findings = match_patterns(NAME, PATTERNS, sentence, exceptions, context)
         reported = bool(
-            context and REPORTED_ASK.search(sentence.text) and TALK_FRAME.search(context)
+            context
+            and REPORTED_ASK.search(sentence.text)
+            and (TALK_FRAME.search(context) or SUPPORT_ANY.search(context))
         )
-        if self.talk_frame(sentence) or reported:
+        if context and NO_NUMBERS.search(context) and not DIRECT_ASK.search(context):
+            return []
+        if self.talk_frame(sentence) or reported or (context and UNDERSTANDING.search(context)):
             return [
                 f for f in findings
                 if f.detail.removeprefix("pattern ") in FRAME_PROOF
