@@ -171,11 +171,11 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"{v.obj}\b|(?:be|being) (?:fine|okay|ok|happy|happier) without {v.obj}\b|"
             rf"without {v.obj} in it|(?:nobody|no one|noone) would (?:even )?(?:notice|miss|care)|"
             rf"\bburden\b|relieved if {v.subj} (?:disappeared|died|was gone|were gone)|"
-            rf"if {v.subj} (?:wasn'?t|weren'?t) (?:here|around)|if {v.subj} (?:were|was) gone|"
+            rf"if {v.subj} (?:just )?(?:wasn'?t|weren'?t) (?:here|around)|if {v.subj} (?:were|was) gone|"
             r"favou?r by (?:disappearing|dying|being gone)|life insurance|"
             r"hopes? (?:a|the) (?:car|bus|truck|train) hits|don'?t see a future|"
             r"hop\w* (?:the|my|a) (?:plane|flight) (?:goes down|crashes)|"
-            rf"disappointed (?:that )?{v.subj} (?:woke up|am still alive|was still alive|survived)"
+            rf"disappoint(?:ed|ment) (?:that )?{v.subj} (?:woke up|am still alive|was still alive|survived)"
             r"\s*(?:[.!,;]|$|again|this morning|today)|"
             rf"(?:don'?t|doesn'?t|can'?t) see {v.self_} (?:making it|being (?:here|around|alive)|"
             r"surviving|lasting|getting through)|"
@@ -454,7 +454,9 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
 EXCEPTIONS = tuple(
     re.compile(expression, re.IGNORECASE)
     for expression in (
-        r"\b(?:ego|old (?:self|version(?: of me)?|me)|self|part of me|something in me)\b[^.]{0,30}"
+        # "part of me died" is ego-death imagery; "part of me wants to die" is not
+        r"\b(?:ego|old (?:self|version(?: of me)?|me)|self|part of me|something in me)\b"
+        r"(?! (?:\w+ )?(?:wants?|wanted|wishes|wished|hopes?|hoped|is going|needs?) to)[^.]{0,30}"
         r"\b(?:die|died|dying|death|dissol\w*|melt\w*|demolish\w*)",
         r"\b(?:death and rebirth|reborn|rebirth)\b",
         # a past-tense session narrative that ends in peace: "I died and it was beautiful"

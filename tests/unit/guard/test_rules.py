@@ -258,3 +258,16 @@ def test_a_reported_ask_is_not_a_request_but_a_decision_clause_is(text, blocked)
 ])
 def test_quoted_instructions_are_mentions_and_addressed_ones_are_injections(text, injected):
     assert ("injection" in RuleGuard(None).check(text, "journal").flags) is injected
+
+
+@pytest.mark.parametrize("text", [
+    "Part of me wants to die and part of me wants to text someone.",
+    "The first feeling most mornings now is disappointment that I woke up.",
+    "Everyone would be better off if I just wasn't here anymore.",
+])
+def test_held_out_v4_safety_misses_are_flagged(text):  # found by held-out v4, after its scoring
+    assert "crisis" in RuleGuard(None).check(text, "journal").flags
+
+
+def test_part_of_me_dying_in_a_session_is_still_imagery():
+    assert "crisis" not in RuleGuard(None).check("Part of me died in the session.", "journal").flags
