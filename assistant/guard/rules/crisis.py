@@ -157,7 +157,15 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"(?:finds?|found) something terminal|(?:hope|hoping|wish)\w*[^.]{0,40}\bterminal\b|"
             r"by my own hand|last thing i (?:do|did|'ll do) well|asked the (?:dark|night|river|sea) to "
             r"(?:keep|take) me|(?:get|muddle|manage|carry) (?:along|on)[^.]{0,30}without me|"
-            r"half hoping it)",
+            r"half hoping it|not a question of if\b|question of when\b|"
+            r"i'?m not safe (?:tonight|right now|today)|don'?t trust myself (?:around myself|tonight|alone)|"
+            r"(?:asking|ask|begging) (?:him|god|the lord) to (?:be ready for me|take me)|"
+            r"(?:next year|the future|the spring|christmas|summer) with me in it|future me\b[^.]{0,30}\bwon'?t be|"
+            r"(?:don'?t|do not) plan on being (?:around|here|alive)|(?:don'?t|do not) care (?:whether|if) "
+            r"i live or die|sick enough to (?:just )?(?:fade|die|not)|only way (?:out )?(?:\w+ ){0,6}?is to "
+            r"die|['\"‘“]just die['\"’”]|think(?:ing)? about dying\b(?=[^.]*\b(?:every|most|all the time|"
+            r"night|lately|again))|(?:walk through it|go in) and not (?:come back|come out)|how easy it "
+            r"would be to (?:go|die|end|not)|this is goodbye|(?:meant|means|meaning) dying)",
         ),
         pattern(
             "slang-ideation",
@@ -201,6 +209,11 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"[^.]{0,40}\bengine running|(?:rat bait|poison|pesticide|weedkiller|drench)\b[^.]{0,60}\b"
             r"(?:where i can get|get at (?:them|it)|easy to reach|by the bed)|(?:oxy\w*|pills|meds|opioids?|"
             r"painkillers?)\b[^.]{0,60}\bby (?:the|my) bed|there if i need it|"
+            r"how long it takes (?:for )?(?:someone|a body|a person)[^.]{0,30}to be found|"
+            r"car,? garage,? (?:and )?hose|hose (?:to|from|in) the (?:exhaust|car)|"
+            r"plan b\b[^.]{0,30}\b(?:pistol|gun|rifle|pills)|"
+            rf"knows? (?:exactly )?what {v.subj} (?:would|'d) take|(?:looking|looked) up (?:the )?(?:tallest|"
+            r"highest) (?:parking|buildings?|bridges?|structures?)|"
             r"(?:cancer|tumou?r|illness)\b[^.]{0,60}\bnot (?:doing|having|getting) (?:the )?(?:chemo|"
             r"treatment)|"
             r"rehom\w+ (?:my|our) (?:cat|dog|pets?)\b[^.]{0,40}\b(?:told|said)|"
@@ -325,7 +338,10 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"\b[^.]{0,30}\bon purpose|\bpurg(?:ed|ing)\b(?! (?:my|the|old|all) (?:closet|files|inbox|emails|"
             r"clothes|wardrobe))|\brestrict\w* again\b|\bback to (?:not eating|restricting|purging)\b|"
             r"took (?:the |a )?(?:belt|strap|switch) to (?:myself|me)\b|(?:pour\w*|tip\w*) (?:boiling|hot) "
-            r"(?:kettle )?water on (?:my|her|his)|"
+            r"(?:kettle )?water on (?:my|her|his)|knuckles (?:are )?(?:split|bleeding|busted)[^.]*(?:keep "
+            r"doing|again|on purpose)|opened (?:one|it|them|a scar|my scars?) back up|(?:not eating|starv\w*|"
+            r"skipp\w* meals)\b[^.]{0,30}\bpunish|know (?:that )?i (?:cut|burn|hurt myself)\b|"
+            r"(?:when|whenever) [^.]{0,30}\bi (?:slam|hit|punch|bang|burn|cut|scratch)\b|"
             r"(?:hand|arm|wrist)s? under the (?:hot|scalding) (?:tap|water)|"
             rf"(?:make|made|making) {v.self_} (?:throw up|puke|vomit|sick)\b|"
             rf"(?:don'?t|doesn'?t|do not|does not) (?:get|deserve) to eat|"
@@ -362,6 +378,10 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"putting something in (?:the |his |her |their |my )?(?:[\w']+ ){0,3}(?:food|coffee|drink|tea|"
             r"meal)|put (?:him|her|them) in (?:the )?hospital|know where (?:he|she|they) lives? now|"
             r"pillow\b[^.]{0,60}\bpress\w* (?:it )?down|"
+            r"tak(?:e|ing) (?:my \w+|them|him|her|the kids|my family|his family|her family) with (?:me|him|"
+            r"her) when (?:i|he|she) go(?:es)?|(?:not|n'?t) (?:think i'?m )?safe around (?:her|him|them|my \w+)|"
+            r"making a list of (?:names|kids|people)|putting it in (?:my |his |her |the )?(?:[\w']+ ){0,2}"
+            r"(?:coffee|drink|food|tea)|want \S+ to suffer|found out where (?:he|she|they) lives?|"
             r"want (?:him|her|them|my \w+) to suffer|poison\w* (?:him|her|them|a|my|the|his|their)\b|"
             r"putting something in (?:his|her|their) (?:coffee|drink|food|tea)|(?:knife|blade) to (?:his|her|their|my \w+'s) throat|"
             rf"shook {v.poss} (?:son|daughter|baby|toddler|kid|child)|should know what (?:it|that) feels like|"
@@ -433,6 +453,7 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"irregular)|blood pressure (?:was |is |has been )?(?:up|high)|dizz\w+|light-?headed|"
             # confusion that has not cleared
             r"confus\w+|disorient\w*|can'?t find (?:my )?words|fog hasn'?t lifted|not making sense|"
+            r"losing time|no idea how i got (?:there|here)|short of breath|sitting on my chest|"
             r"wheez\w*|gasping|throat (?:feels |is )?(?:tight|closing)|"
             r"(?:don'?t|can'?t|doesn'?t|couldn'?t|didn'?t) (?:know|tell|remember) (?:what|which) day|"
             r"fog (?:isn'?t|hasn'?t|is not) lifting|"
@@ -444,7 +465,7 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"all (?:day|night)|for hours|hours (?:later|after)|getting worse|worse and worse|"
             r"can'?t stand|keeps? (?:happening|coming back)|(?:a|one|the next) day later|next day|"
             r"(?:two|three|four|five|six|seven|eight|several|many|\d+) hours|this morning|"
-            r"won'?t settle|hours after|(?:isn'?t|not) helping)\b",
+            r"won'?t settle|hours after|(?:isn'?t|not) helping|for (?:two|three|\w+) days|over a day)\b",
             unless=r"\b(?:then|passed|eased|settled|came (?:back )?down|went away|cleared up)\b",
         ),
     )
@@ -487,10 +508,10 @@ EXCEPTIONS = tuple(
         r"kill me\b|\b(?:going to|gonna) kill me\b[^.]{0,15}\b(?:lol|lmao|haha|one day)\b",
         r"\bkilling (?:myself|herself|himself) (?:at|with|over|for) (?:work|the gym|the office|"
         r"(?:this|my|her|his) job|nothing|overtime)\b",
-        r"\b(?:not|never|no|don'?t have any|haven'?t|hasn'?t|without|denies|denied|no part of me)\b"
+        r"\b(?:not|never|no|zero|don'?t have any|haven'?t|hasn'?t|without|denies|denied|no part of me)\b"
         r"(?!\s+(?:told|said|mentioned|admitted))[^.]{0,25}\b(?:suicid\w*|hurt(?:ing)? (?:myself|herself|"
         r"himself)|self[- ]?harm\w*|(?:thoughts of|plans? to)(?: (?:harm|hurt|kill)\w*(?: (?:myself|herself|"
-        r"himself))?)?|wants? to end (?:it|things))",
+        r"himself))?| end\w* (?:it|things|my life))?|wants? to end (?:it|things))",
         r"\basked (?:me )?(?:about|if|whether)\b[^.]{0,40}\b(?:suicid\w*|self[- ]?harm)[^.]{0,40}\b(?:honestly "
         r"say|said no|answer(?:ed)? no|none)\b",
         r"\bnot (?:to )?punish (?:myself|herself|himself)\b|\b(?:years|months) (?:free of|clean from|"
@@ -504,7 +525,7 @@ EXCEPTIONS = tuple(
         r"\bdon'?t (?:want to die|feel like i want to disappear)\b",
         r"\bwith emotion\b|\bfor a moment\b",
         # suicide loss and overdose deaths of others are grief, not the writer's crisis
-        r"\b(?:(?:died|dies|death) (?:by|to|from)|lost (?:\w+ ){0,6}?to) suicide\b|"
+        r"\b(?:(?:died|dies|death) (?:by|to|from)|los(?:t|ing|e) (?:\w+ ){0,6}?to) suicide\b|"
         r"\bsuicide (?:loss|survivors?|prevention|hotline|awareness)\b|"
         r"\b(?:\w+'s|his|her|their) suicide\b(?! (?:attempt|plan|note|risk|ideation|thoughts))",
         r"\b(?:died|passed away|lost \w+) (?:of|from|to) (?:an? )?overdose\b|\bwho overdosed\b|"
@@ -555,7 +576,9 @@ PAST = re.compile(
 # Past tense, and a later sentence that says it is over: "When the pain started I wanted to end
 # my life. I don't feel that now." The ideation is history when no recency cue is near it.
 PAST_TENSE = re.compile(
-    r"\b(?:was|were|had|wanted|thought|felt|believed|tried|used to|would think|asked)\b", re.IGNORECASE
+    r"\b(?:was|were|had|wanted|thought|felt|believed|tried|used to|would think|asked|looked|searched|"
+    r"researched)\b",
+    re.IGNORECASE,
 )
 RESOLVED = re.compile(
     r"\b(?:(?:don'?t|do not) feel (?:that|like that|that way)(?: \w+)? (?:now|anymore|any more)|"
@@ -565,6 +588,7 @@ RESOLVED = re.compile(
     r"today i (?:feel|felt) (?:hope|alive|okay|ok|grateful)|(?:showed|shown|taught|reminded) me "
     r"(?:that )?i'?m not|i know (?:now )?(?:that )?i'?m not|hope feels real|haven'?t thought about it|"
     r"in a (?:very )?long time|(?:a )?lifetime ago|long time ago|not now\b|that was (?:years|ages) ago|"
+    r"that was \w+ years ago|"
     r"hoy me siento|ahora (?:quiero|tengo|me siento)|aujourd'hui je|"
     r"today i'?m|i got (?:help|treatment|better)|glad (?:that kid|i) didn'?t|(?:in a )?(?:much )?"
     r"better place now|i'?m (?:doing )?(?:much )?better now|this (?:winter|year|spring|summer|fall|"

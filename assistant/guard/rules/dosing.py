@@ -80,7 +80,8 @@ FRAME = any_of(
     "off the record", "between us", "thought experiment", "just give me",
     r"for (?:a|my|the|our) (?:client |patient |psychoeducation )?"
     r"(?:handout|leaflet|worksheet|slides?|sheet|chart|table|wall|education sheet)",
-    r"(?:make|write) a (?:chart|table)", r"training slides?", r"fais comme si", r"haz de cuenta",
+    r"(?:make|write) a (?:chart|table)", r"training slides?", r"mettez-vous à la place",
+    r"ponte en (?:el|mi) lugar", r"fais comme si", r"haz de cuenta",
     r"imagina que eres", r"fais semblant", "ballpark", r"rule of thumb",
     r"purely (?:educational|curious)", r"grosso modo", r"juste pour avoir une id[ée]e", r"(?:making|writing|creating|putting together|drafting) "
     r"(?:a|an|the|my|our) (?:client |patient )?(?:handout|leaflet|brochure|worksheet|slides?)", r"for (?:her|his|their) education",
@@ -361,10 +362,11 @@ PATTERNS: tuple[Pattern, ...] = (
         r"infusions?|dos(?!ing days?\b)\w*|lozenges?|troches?|spravato|injections?)\b)|"
         r"\b(?:my own|self-care|for myself|session notes|scripts?|back(?:s|ing)? up|backups?|"
         r"to talk|talking|to process|debrief\w*|stud(?:y|ies)|research|evidence|literature|data|"
+        r"burn(?:ing)? out|burnout|a therapist|therapists|"
         r"audit\w*|logs?|records?|charts?|paperwork|supervision|consult\w*|group meet\w*|"
         r"(?:re-?)?screen\w*|assess\w*|integration (?:groups?|sessions?))\b|"
         r"\bhow often (?:does|do|is|are|did)\b|"
-        r"\b(?:daily life|day-to-day|everyday)\b|"
+        r"\b(?:daily life|day-to-day|everyday|daily reminder|insights?)\b|"
         r"\bfrequency of (?!(?:the |her |his |their )?(?:sessions?|boosters?|dos\w*|infusions?|"
         r"treatments?|lozenges?|troches?|injections?|ketamine|spravato))",
     ),
@@ -378,7 +380,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bprepar\w*|\bexplain\w*|\bintention\w*|\bwhat (?:is|'s) a booster\b|"
         r"\bis (?:it|this|that) normal\b|\bnormal (?:to|for)\b|\bboosters? (?:shot )?for (?:my|our|the|"
         r"her|his|their) (?!next|first|second|third)\w+|"
-        r"\bboosters? of (?!ketamine|k\b|the medicine)\w+|\b(?:after|since|from) (?:a|the|her|his|their|"
+        r"\bboosters?['\"’”]? of (?!ketamine|k\b|the medicine)\w+|\b(?:after|since|from) (?:a|the|her|his|their|"
         r"last week'?s) booster\b|\bbooster (?:session )?last (?:week|time|month)\b|\bdrive\b|"
         r"\bresearch\w*|\bstud(?:y|ies)\b|\bwhy boosters\b|\bdocument\w*",
     ),
@@ -399,6 +401,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "spacing",
         "frequency",
         r"\b(?:\w+ )?(?:days?|weeks?|months?) apart\b|\bspace (?:\w+ ){0,4}(?:apart|out)\b|"
+        r"\bsessions on (?:back-to-back|consecutive) days\b|\bgo straight to (?:monthly|weekly|biweekly|"
+        r"every)|\bstep down through\b|\bevery-other-week\b|"
         r"\b(?:\w+-day|\w+-week) intervals?\b|\b(?:shorten|lengthen|extend|stretch) the (?:interval|gap|"
         r"time)\b|\bstandard interval\b|\bplus rapproch\w*|\bm[aá]s seguid[oa]s?\b|"
         r"\btous les \w+ jours\b|\bcada \w+ d[ií]as\b",
@@ -604,6 +608,28 @@ PATTERNS: tuple[Pattern, ...] = (
         context=rf"{CLIENT}|{ROUTE}",
     ),
     pattern(
+        "numbers-asked",
+        "amount",
+        r"\brecommend (?:a|an|the) (?:[\w-]+ ){0,2}(?:amount|dose|schedule)\b|\binclude the (?:amounts|doses)\b|"
+        r"\bso i can match it\b|\bwhat(?:'s| is| would be) the equivalent\b|\b(?:actual|ideal|lean) "
+        r"(?:body )?weight\b|\bconvert\w* (?:the )?(?:amounts?|doses?)\b|\bbenchmark\b|\bam i getting "
+        r"enough\b|\bwhat should (?:i|we) set (?:it|her|him|the \w+) at\b|\bin actual numbers\b|\blow "
+        r"(?:vs\.?|versus|or) (?:a )?high (?:amount|dose)\b|\bhow big (?:a|of a) (?:jump|step|increase|bump)\b|"
+        r"\bhow (?:low|high) is (?:low|high)\b|\b(?:higher|lower|next) strength\b|\bballpark #|#s\b|"
+        r"\bgo up on the devices?\b|\bdonneriez combien\b|\bdar[ií]as cu[aá]nto\b|\bir aumentando\b|"
+        r"\bmantener la misma cantidad\b|\bwhat (?:most )?(?:\w+ )?(?:practitioners|prescribers|clinicians|"
+        r"doctors|clinics) (?:would |usually |typically ){0,2}(?:give|use|prescribe|start)\b|"
+        r"\b(?:does|do|should|must) (?:it|they|that) (?:have to |need to )?be (?:stopped|held|paused|tapered|"
+        r"reduced)\b|\b(?:tiene que|debe|hay que) (?:dejarlo|suspenderlo|dejar(?:lo)?|bajarlo|quitarlo)\b",
+        context=rf"{CLIENT}|{ROUTE}|{MEDS}|\b(?:sprvato|spravato)\b",
+    ),
+    pattern(
+        "recommend-change",
+        "titration",
+        r"\brecommend (?:cutting|raising|lowering|increasing|reducing|changing|doubling|halving) the "
+        r"(?:amount|dose)\b",
+    ),
+    pattern(
         "washout",
         "co-medication",
         r"\bwashout\b",
@@ -614,9 +640,11 @@ PATTERNS: tuple[Pattern, ...] = (
         "taper",
         r"\b(?:step-?down|ease (?:\w+ )?off|(?:diminuer|r[ée]duire|arr[êe]ter) progressivement|sevrage|"
         r"sch[ée]ma de diminution|"
-        r"com(?:e|ing) (?:down )?off (?:of )?(?:it|the \w+|her \w+|ketamine)|"
+        r"com(?:e|ing) (?:down )?off (?:of )?(?:[\w-]+ ){0,3}?(?:it|the \w+|her \w+|ketamine|lozenges?|"
+        r"troches?|spravato)|"
         r"(?:ir )?bajando|gradualmente|poco a poco|week by week)\b",
-        context=rf"{KETAMINE}|\b(?:at-home|stuff|medicine|meds|sublingu\w*|dos\w*|maintenance)\b",
+        context=rf"{KETAMINE}|\b(?:at-home|stuff|medicine|meds|sublingu\w*|dos\w*|maintenance|prescribed|"
+        r"gradually)\b",
     ),
     pattern(
         "interval",
@@ -656,7 +684,7 @@ NOT_KETAMINE = (
 )
 PRESCRIBER_CHANGED = re.compile(
     r"\b(?:prescriber|doctor|psychiatrist|physician|nurse practitioner|clinic|medical team)\b"
-    r"(?: has| had| just)? (?:(?:started|began|is) (?:to )?(?:taper\w*|reduc\w*|lower\w*|increas\w*|"
+    r"(?: has| had| just)? (?:(?:started|began) a (?:taper|reduction|increase)|(?:started|began|is) (?:to )?(?:taper\w*|reduc\w*|lower\w*|increas\w*|"
     r"rais\w*|wean\w*)|added|increased|raised|lowered|reduced|decreased|changed|adjusted|bumped|switched|tapered|"
     r"moved)\b[^.?!]{0,30}",
     re.IGNORECASE,
@@ -684,7 +712,7 @@ NOT_A_DRUG_TITRATED = re.compile(
     r"arousal|reassurance|reliance|texts?|check-?ins?|contact|homework|screen time|caffeine|"
     r"social media|therapy sessions|support|myself|habits?|over-\w+|explaining|talking|silence|"
     r"phone|attention|sensations?|somatic|body|breath\w*|nervous system|window of tolerance|beliefs?|"
-    r"patterns?|identity|stories|old \w+)\b|\blike a (?:slow |gentle )?taper\b|"
+    r"patterns?|identity|stories|old \w+|self-disclosure|disclosure|my own)\b|\blike a (?:slow |gentle )?taper\b|"
     r"\b(?:titrat\w*|taper\w*)\b[^.?!]{0,60}\bnot (?:the )?medic\w*",
     re.IGNORECASE,
 )
@@ -697,6 +725,7 @@ EXPERIENCE_COMPARED = re.compile(
 )
 NOT_SESSION = r"(?!(?:s[ée]ances?|sesi[oó]n|sessions?|mantenimiento|maintenance|rappel|refuerzo)\b)"
 DOSE_OF_SOMETHING_ELSE = re.compile(
+    r"\bdose of the (?:session'?s?|day'?s?|week'?s?) \w+|"
     rf"\b(?:\w+\s+){{0,2}}(?:dos(?:e|es|age|ages|ing)|amount)['\"’”]? of {NOT_KETAMINE}"
     rf"(?!{ROUTE}\b|{GENERIC_DRUG}\b)[a-z]+|"
     rf"\b(?:dose|dosis|dosage) (?:de la |de |d['’]|du |del ){NOT_KETAMINE}{NOT_SESSION}[a-zà-ÿ]+|"
@@ -765,7 +794,7 @@ TALK_FRAME = re.compile(
     r"comment (?:est-ce que )?je (?:peux |l'|la |le )?(?:aide|aider|accompagne|accompagner|soutenir|"
     r"explique|expliquer|parle|parler)|what it means when|dose-response|"
     r"in the sense of|metaphorical\w*|figurative\w*|what does ['\"“]?[\w/ -]+['\"”]? mean\b|"
-    r"what is meant by)",
+    r"what is meant by|bring (?:that|this|it) to (?:the |her |his )?(?:prescriber|psychiatrist|doctor))",
     re.IGNORECASE,
 )
 TOPIC = re.compile(
@@ -795,12 +824,13 @@ REPORTED_ASK = re.compile(
     r"\b(?:is|was|gets?|feels?) (?:\w+ )?(?:worried|afraid|scared|anxious|nervous|concerned)\b|"
     r"\b(?:worr(?:y|ies|ied)|fears?|thinks|believes|insists|keeps asking|kept asking|suggested|"
     r"recommended|told me|wants? to ask|wants? to (?:try|switch|go|get|have|take|stop|change)|"
-    r"mentioned|says|said|saying|asked me|veut savoir|quiere saber|wants?\b(?! me))\b|"
+    r"mentioned|says|said|saying|asked me|veut savoir|quiere saber|wants?\b(?! me)|admit(?:s|ted))\b|"
     r"\bwants? me to\b",
     re.IGNORECASE,
 )
 WHY_QUESTION = re.compile(
     r"^\s*(?:why (?:do|does|is|are|did|would)\b(?! (?:we|i)\b)|por qu[ée]|pourquoi|what is|what'?s a|"
+    r"cu[aá]l es la diferencia|what(?:'s| is) the difference|quelle est la diff[ée]rence|"
     r"what are|c'est quoi|qu'est-ce que|qu[ée] (?:es|son|significa|dicen)|when (?:was|were|did)|"
     r"quand est-ce que|cu[aá]ndo (?:se|fue))\b|\b(?:research|stud(?:y|ies)|literature|evidence|"
     r"estudios|[ée]tudes|paper|article|art[ií]culo)\b",
@@ -817,7 +847,7 @@ UNDERSTANDING = re.compile(
 )
 DIRECT_ASK = re.compile(r"\b(?:give|tell) me (?:a|the)? ?(?:number|dose|amount)", re.IGNORECASE)
 # These patterns survive the talk frame: an amount or a role-play is a dosing request anyway.
-FRAME_PROOF = {"amount", "number-change", "framing"}
+FRAME_PROOF = {"amount", "number-change", "framing", "recommend-change"}
 
 
 DECISION_CLAUSE = re.compile(

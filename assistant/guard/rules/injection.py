@@ -20,9 +20,10 @@ PATTERNS: tuple[Pattern, ...] = (
         "instruction override",
         # a quoted instruction is a mention ("the kids typed 'ignore all previous instructions'")
         r"(?<![\'\"‘“])\b(?:ignore|disregard|forget|override|bypass|ignora|ignorez|oublie)\b(?![^.?!]{0,30}\b(?:critic|"
-        r"inner|old rules|sticky|perfection\w*))[^.?!]{0,30}\b(?:(?:your|ur|the|all|any|tus|vos|tes|"
+        r"inner|old rules|sticky|perfection\w*|people-pleasing|habits?))[^.?!]{0,30}\b(?:(?:your|ur|the|all|any|tus|vos|tes|"
         r"previous|prior|above|these|my)\s+)*(?:instructions?|directions?|rules?|guidelines?|"
         r"prompts?|everything (?:above|before)|safety|system|crisis rules|reglas|instrucciones|"
+        r"everything (?:your|you were) (?:developers?|creators?|makers?)? ?(?:told|taught)|"
         r"r[èe]gles|consignes)\b"
         r"|\b(?:ignore|disregard|forget)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:above(?![-\w])"
         r"(?!\s+(?:mentioned|noise|sounds?|comments?)\b)|(?:previous|prior)\s*(?:[.!:]|$))",
@@ -44,7 +45,9 @@ PATTERNS: tuple[Pattern, ...] = (
         r"software|program)\b[^.?!]{0,40}\b(?:must|should|needs? to|has to)\b|\b(?:ai|assistant|model|"
         r"bot|llm) (?:reading|processing|grading|summari[sz]ing) (?:this|my)\b\s*[:,]|"
         r"\b(?:note|message) to (?:the|whatever|any|whichever) (?:ai|assistant|model|bot)\b|"
-        r"\bto the (?:assistant|ai|model|summari[sz]er|bot)\s*[:,]|\[\s*(?:system|assistant|ai|model)\s*\]|"
+        r"\bto the (?:assistant|ai|model|summari[sz]er|bot)\s*[:,]|\bto (?:whatever|whichever|any|the) "
+        r"(?:bot|ai|model|assistant) (?:reads|reading|processes|processing)\b|"
+        r"\[\s*(?:admin|developer|dev|root)\s*\]|\bguard disabled\b|\[\s*(?:system|assistant|ai|model)\s*\]|"
         r"#+\s*(?:assistant|user)\s*:|\bassistant\s*:|\bnew instructions?\s*:|\bpara (?:la|el) (?:ia|ai|modelo|asistente)\b|\bpour (?:l'ia|l'assistant|"
         r"le mod[èe]le)\b|\bdear (?:summari[sz]er|reader bot|model|ai)\b|"
         r"\[\s*(?:assistant|ai|system|model)(?: \w+)?\s*:|#+\s*(?:instruction|system|prompt)s?\b|"
