@@ -44,10 +44,10 @@ def test_heldout_generic_pii_recall_meets_target(eval_run):
     assert eval_run[0]["suites"]["generated-heldout"]["ours"]["recall"] >= 0.95
 
 
-def test_we_beat_the_presidio_default_at_most_twice_as_slow(eval_run):
+def test_we_beat_the_presidio_default_on_every_suite(eval_run):
+    # Speed is a benchmark figure (`kap bench`), not a test: a timed assert fails on a busy machine.
     for suite in eval_run[0]["suites"].values():
         assert suite["ours"]["recall"] > suite["baseline"]["recall"]
-        assert suite["ours"]["ms_per_text"] <= 2 * suite["baseline"]["ms_per_text"]
 
 
 def _values(cases):
