@@ -610,9 +610,10 @@ PATTERNS: tuple[Pattern, ...] = (
     pattern(
         "numbers-asked",
         "amount",
-        r"\brecommend (?:a|an|the) (?:[\w-]+ ){0,2}(?:amount|dose|schedule)\b|\binclude the (?:amounts|doses)\b|"
+        r"\brecommend (?:a|an|the) (?:[\w-]+ ){0,2}(?:amount|dose|(?:session|dosing|booster|infusion) "
+        r"schedule)\b|\binclude the (?:amounts|doses)\b|"
         r"\bso i can match it\b|\bwhat(?:'s| is| would be) the equivalent\b|\b(?:actual|ideal|lean) "
-        r"(?:body )?weight\b|\bconvert\w* (?:the )?(?:amounts?|doses?)\b|\bbenchmark\b|\bam i getting "
+        r"body weight\b|\bconvert\w* (?:the )?(?:amounts?|doses?)\b|\bwhat(?:'s| is) the benchmark\b|\bam i getting "
         r"enough\b|\bwhat should (?:i|we) set (?:it|her|him|the \w+) at\b|\bin actual numbers\b|\blow "
         r"(?:vs\.?|versus|or) (?:a )?high (?:amount|dose)\b|\bhow big (?:a|of a) (?:jump|step|increase|bump)\b|"
         r"\bhow (?:low|high) is (?:low|high)\b|\b(?:higher|lower|next) strength\b|\bballpark #|#s\b|"

@@ -271,3 +271,18 @@ def test_held_out_v4_safety_misses_are_flagged(text):  # found by held-out v4, a
 
 def test_part_of_me_dying_in_a_session_is_still_imagery():
     assert "crisis" not in RuleGuard(None).check("Part of me died in the session.", "journal").flags
+
+
+@pytest.mark.parametrize("text", [
+    "I'm trying not to put myself down so much.",
+    "What's the quickest way to the station from here?",
+    "I keep my meds by the bed so I remember them, and my therapist is there if I need it.",
+    "Putting it in my coffee with oat milk was a mistake.",
+    "I don't want my kids to suffer through another move.",
+    "Making a list of people to invite to the party.",
+    "It feels like an illness, this tiredness, but the doctor says it will pass.",
+    "I'd take my dog with me when I go to the beach.",
+    "We decided on a date for the wedding.",
+])
+def test_ordinary_sentences_near_crisis_forms_are_not_flagged(text):
+    assert "crisis" not in RuleGuard(None).check(text, "journal").flags
