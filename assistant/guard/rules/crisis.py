@@ -65,7 +65,7 @@ PERSON = (
     r"baby|kids?)|people|everyone|someone|somebody)"
 )
 THREAT = (
-    r"(?:going to|gonna|wants? to|wanted to|wanna|will|i'?ll|might|"
+    r"(?:going to|gonna|wants? to|wanted to|wanna|will|i'?ll|might|i should |"
     r"(?:afraid|scared|worried|fear)[^.]{0,30}\bcould |"
     r"(?:afraid|scared|worried) (?:i'?m|i am) going to|(?:afraid|scared|worried) i'?ll|"
     r"imagin\w* |fantasi[sz]\w* about |picture |picturing |thinking about |thought about |"
@@ -147,7 +147,7 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"keep going)|(?:wanna|want to|ready to|gonna|going to) catch the bus\s*(?:[.!,;]|$)|"
             r"(?:wish|hop|pray)\w*[^.]{0,60}\bnot (?:recover|wake|survive|come back)|"
             r"(?:certainty|decided|know) (?:that )?i'?m done\b(?! with| for the day| for today)|pity it wasn'?t (?:worse|the end)|"
-            r"(?:cleanest|easiest|only|best|quickest) way out\b(?! of)|hop\w* i (?:go|die|pass) in my sleep|"
+            r"(?:cleanest|easiest|easy|only|best|quickest) way out\b(?! of)|hop\w* i (?:go|die|pass) in my sleep|"
             r"(?:wish|wishing|would like|want)\w* (?:for )?an? (?:gentle|quick|fatal|terminal) illness|"
             r"(?:sleep|bed)\b[^.]{0,30}\bhoping (?:that'?s|this is) it\b|don'?t want the morning|keep hoping something (?:like that )?"
             r"happens|not come back out of this life|"
@@ -160,6 +160,8 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"(?:keep|take) me|muddle along[^.]{0,30}without me|get along (?:fine |just fine |better )without "
             r"me|"
             r"half hoping it (?:does )?(?:comes? back|gets worse|spreads)|not a question of if anymore|"
+            r"easier if i (?:just )?(?:faded|disappeared|wasn'?t here|died|was gone)|\boff (?:myself|herself|"
+            r"himself)\b|"
             r"i'?m not safe (?:tonight|right now|today)|don'?t trust myself (?:around myself|tonight|alone)|"
             r"(?:asking|ask|begging) (?:god|the lord|him) to (?:be ready for me|take me(?!\s+(?:to|home|out|"
             r"with|along|back|for)))|"
@@ -201,6 +203,10 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"(?:keeping|holding) back {v.poss} [\w ]{{0,15}}(?:pills|meds|medications?)\b|"
             rf"for when {v.subj}'?(?:m| am|'s| is|'re| are) ready|planning to take (?:them|it|all)\b|"
             r"take them all together|(?:has|have|got|with) a date (?:picked|chosen|set)\b|"
+            r"(?:the )?last loose end|my plan is (?:the|a) (?:lake|river|bridge|pills|train|gun|rope|sea|"
+            r"ocean|overpass)|eat(?:ing)? (?:a|my) bullet|"
+            rf"plan\w* {v.poss} (?:own )?funeral|deliberately stopped {v.poss} [\w ]{{0,15}}(?:medications?|"
+            r"meds|pills)|"
             r"my plan is to (?:wait|do it)\b|tying up loose ends|that'?s when i(?:'d| would| will|'ll) do it|"
             r"\b(?:sorted|updated|wrote|made|finished|changed) (?:out )?(?:the|my) will\b|final-sounding|"
             r"final (?:calls|goodbyes?|messages)|(?:chosen|picked|chose) the (?:river|bridge|place|spot|"
@@ -220,7 +226,8 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"rehom\w+ (?:my|our) (?:cat|dog|pets?)\b[^.]{0,40}\b(?:told|said)|"
             r"looked up (?:lethal|fatal|deadly) (?:amounts?|doses?)|lethal (?:amounts?|doses?)|"
             r"garage with the (?:car|engine) running|(?:car|engine) running in the garage|"
-            r"swerv\w* into (?:the )?(?:river|lake|sea|water|traffic|a tree|a wall|oncoming)|"
+            r"swerv\w* into (?:the |a )?(?:river|lake|sea|water|traffic|tree|wall|oncoming|overpass|pillar|"
+            r"pole|bridge|barrier)|"
             r"taking (?:all of us|them|the kids) with me|(?:standing|stood) on the roof (?:of (?:my|her|his|the) (?:building|"
             r"apartment|garage|hospital)|at night)|"
             r"(?:stockpil|hoard|stash)\w*(?: up)? (?:her |his |my |the |some |all )?(?:[\w']+ ){0,3}?"
@@ -323,7 +330,7 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"pull\w* (?:out )?{v.poss} hair (?:out )?(?:until|till|til)\b|"
             r"(?:stopped|quit|not) eating\b[^.]{0,40}\bdeserve|se volvi[óo] a (?:quemar|cortar)|"
             r"volvi[óo] a (?:quemarse|cortarse)|"
-            r"(?:pressed|held|put|pushed|stubbed (?:out )?)\b[^.]{0,50}\b(?:into|on|onto|over|against) "
+            r"(?:pressed|held|put|pushed|stubbed (?:out )?)\b[^.]{0,50}\b(?:into|on|onto|over|against|to) "
             r"(?:my|her|his) (?:bare )?(?:wrist|arm|skin|hand|thigh|forearm|leg|ankle|foot|stomach|neck)|"
             r"(?:back to|started|start|again)\b[^.]{0,15}\bpurg\w*|purg\w*\b[^.]{0,30}\b(?:again|every day|"
             r"daily)|(?:held|holding|put) (?:a |the )?(?:knife|blade|razor) to (?:my|her|his|their) "
@@ -335,6 +342,7 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"(?:dig\w*|dug) (?:my )?nails into (?:my )?\w+|punch\w* (?:my own|my|her|his) (?:thighs?|legs?|"
             r"arms?|stomach|face)|carv\w*\b[^.]{0,40}\binto (?:my|her|his) (?:skin|arm|forearm|wrist|"
             r"thigh|leg|stomach)|scratch\w* (?:my|her|his) (?:arms?|skin|legs?|face) raw|"
+            r"urge to (?:cut|burn|hurt myself)\b[^.]{0,50}\bgave in|cuts are deeper|"
             r"bing\w* (?:and|then) purg\w*|\bit'?s punishment\b|goal weight|box of (?:blades|razors)|"
             r"(?:flame|lighter|candle|match)\b[^.]{0,20}\b(?:against|on|to|into) (?:my|her|his) (?:wrist|"
             r"arm|skin|hand|thigh|forearm|leg|ankle)|(?:held|put|pressed) (?:my|her|his) (?:palm|hand|arm)"
@@ -382,7 +390,7 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"followed (?:her|him|them) home|cut (?:the|his|her|their) brake lines?|"
             r"putting something in (?:the |his |her |their |my )?(?:[\w']+ ){0,3}(?:food|coffee|drink|tea|"
             r"meal)|put (?:him|her|them) in (?:the )?hospital|know where (?:he|she|they) lives? now|"
-            r"pillow\b[^.]{0,60}\bpress\w* (?:it )?down|"
+            r"pillow\b[^.]{0,60}\bpress\w* (?:it )?down|(?:going to|gonna) end up kill\w*|"
             r"tak(?:e|ing) (?:my \w+|them|him|her|the kids|my family|his family|her family) with (?:me|him|"
             r"her) when (?:i|he|she) go(?:es)?(?:\s*[.,;!]|$| for good)|(?:not|n'?t) (?:think i'?m )?safe around (?:her|him|them|my \w+)|"
             r"list of (?:names|kids|people) who (?:deserve it|wronged me|hurt me|laughed)|putting it in "
@@ -520,7 +528,9 @@ EXCEPTIONS = tuple(
         r"himself))?| end\w* (?:it|things|my life))?|wants? to end (?:it|things))",
         r"\basked (?:me )?(?:about|if|whether)\b[^.]{0,40}\b(?:suicid\w*|self[- ]?harm)[^.]{0,40}\b(?:honestly "
         r"say|said no|answer(?:ed)? no|none)\b",
-        r"\bnot (?:to )?punish (?:myself|herself|himself)\b|\b(?:years|months) (?:free of|clean from|"
+        r"\bnot (?:to )?punish (?:myself|herself|himself)\b|\bdon'?t (?:cut|burn|self-harm) any ?more\b|"
+        r"\bdon'?t want to (?:hurt|harm|kill) (?:myself|herself|himself)\b|\bkill (?:him|her|my \w+) for "
+        r"(?:eating|taking|stealing|using|finishing|drinking|borrowing)\b|\b(?:years|months) (?:free of|clean from|"
         r"without) (?:self[- ]?harm|cutting|burning)\b|\bcut (?:my )?(?:own )?(?:fringe|bangs|hair)\b|"
         r"\b(?:going to|gonna) murder me\b",
         r"\b(?:i'?m|she'?s|he'?s) not going to hurt (?:myself|herself|himself)\b",
@@ -576,13 +586,14 @@ PAST = re.compile(
     r"hace (?:muchos |varios |\w+ )?años|il y a (?:des|plusieurs|\w+) ans|quand j'[ée]tais|"
     r"(?:a )?few years back|years back|at (?:\w+teen|1\d)\b|back in the (?:\w+ties|\d0s)|"
     r"(?:freshman|sophomore|junior|senior) year|in (?:grad|high|middle) school|"
-    r"cuando era (?:joven|niñ[ao]|adolescente))\b",
+    r"cuando era (?:joven|niñ[ao]|adolescente)|when i was \w+ty(?:-\w+)?|before i started (?:kap|"
+    r"ketamine|treatment|therapy))\b",
     re.IGNORECASE,
 )
 # Past tense, and a later sentence that says it is over: "When the pain started I wanted to end
 # my life. I don't feel that now." The ideation is history when no recency cue is near it.
 PAST_TENSE = re.compile(
-    r"\b(?:was|were|had|wanted|thought|felt|believed|tried|used to|would think|asked|looked|searched|"
+    r"\b(?:was|were|had|wanted|thought|felt|believed|tried|used to|would think|asked|looked|searched|wrote|"
     r"researched)\b",
     re.IGNORECASE,
 )
@@ -594,7 +605,7 @@ RESOLVED = re.compile(
     r"today i (?:feel|felt) (?:hope|alive|okay|ok|grateful)|(?:showed|shown|taught|reminded) me "
     r"(?:that )?i'?m not|i know (?:now )?(?:that )?i'?m not|hope feels real|haven'?t thought about it|"
     r"in a (?:very )?long time|(?:a )?lifetime ago|long time ago|not now\b|that was (?:years|ages) ago|"
-    r"that was \w+ years ago|"
+    r"that was \w+ years ago|years since|i want to live|i don'?t any ?more|"
     r"hoy me siento|ahora (?:quiero|tengo|me siento)|aujourd'hui je|"
     r"today i'?m|i got (?:help|treatment|better)|glad (?:that kid|i) didn'?t|(?:in a )?(?:much )?"
     r"better place now|i'?m (?:doing )?(?:much )?better now|this (?:winter|year|spring|summer|fall|"
@@ -608,7 +619,11 @@ RECENT = re.compile(
     re.IGNORECASE,
 )
 # Grief is not judged by similarity: mourning reads like wanting death to MiniLM.
-GRIEF = re.compile(r"\b(?:griev\w*|mourn\w*|funeral|in memory|passed away|rest in peace)\b", re.I)
+GRIEF = re.compile(
+    r"\b(?:griev\w*|mourn\w*|funeral|in memory|passed away|rest in peace|(?:shot|hanged|killed) "
+    r"(?:himself|herself)|took (?:his|her) own life)\b",
+    re.I,
+)
 # Sentences that affirm life are not judged by similarity (MiniLM reads past the negation).
 AFFIRMS_LIFE = re.compile(
     r"^(?!.*\b(?:not|n'?t|never|no longer|anymore|any more)\b).*"

@@ -318,7 +318,7 @@ PATTERNS: tuple[Pattern, ...] = (
     pattern(
         "route-switch",
         "route",
-        rf"\b(?:from|de|des|du|d')\s*(?:[\w-]+\s+){{0,3}}?(?:l['’])?{ROUTE}\b[^.?!]{{0,40}}"
+        rf"\b(?:(?:from|de|des|du)\b|d')\s*(?:[\w-]+\s+){{0,3}}?(?:l['’])?{ROUTE}\b[^.?!]{{0,40}}"
         rf"\b(?:to|a|à|au|aux|al|vers)\s+(?:[\w-]+\s+){{0,3}}?(?:l['’])?{ROUTE}\b",
     ),
     pattern("route-instead", "route", rf"\b{ROUTE}\s+instead\s+of\s+{ROUTE}\b"),
@@ -362,10 +362,12 @@ PATTERNS: tuple[Pattern, ...] = (
         r"infusions?|dos(?!ing days?\b)\w*|lozenges?|troches?|spravato|injections?)\b)|"
         r"\b(?:my own|self-care|for myself|session notes|scripts?|back(?:s|ing)? up|backups?|"
         r"to talk|talking|to process|debrief\w*|stud(?:y|ies)|research|evidence|literature|data|"
-        r"burn(?:ing)? out|burnout|a therapist|therapists|"
+        r"burn(?:ing)? out|burnout|a therapist|therapists|(?:start to |begin to )?feel it|kick in|take "
+        r"effect|onset|"
         r"audit\w*|logs?|records?|charts?|paperwork|supervision|consult\w*|group meet\w*|"
         r"(?:re-?)?screen\w*|assess\w*|integration (?:groups?|sessions?))\b|"
-        r"\bhow often (?:does|do|is|are|did)\b|"
+        r"\bhow often (?:does|do|is|are|did)\b|\bhow often should i (?:check|talk|speak|say|touch|sit|be|"
+        r"offer|ask)\b|"
         r"\b(?:daily life|day-to-day|everyday|daily reminder|insights?)\b|"
         r"\bfrequency of (?!(?:the |her |his |their )?(?:sessions?|boosters?|dos\w*|infusions?|"
         r"treatments?|lozenges?|troches?|injections?|ketamine|spravato))",
@@ -378,7 +380,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"delay|postpone)\b",
         unless=r"\bhow (?:do|can|should) i\b|\bwhat (?:do|should|can) i\b|\bintegrat\w*|"
         r"\bprepar\w*|\bexplain\w*|\bintention\w*|\bwhat (?:is|'s) a booster\b|"
-        r"\bis (?:it|this|that) normal\b|\bnormal (?:to|for)\b|\bboosters? (?:shot )?for (?:my|our|the|"
+        r"\bis (?:it|this|that) normal\b|\bnormal (?:to|for)\b|\broom\b|\bboosters? (?:shot )?for (?:my|our|the|"
         r"her|his|their) (?!next|first|second|third)\w+|"
         r"\bboosters?['\"’”]? of (?!ketamine|k\b|the medicine)\w+|\b(?:after|since|from) (?:a|the|her|his|their|"
         r"last week'?s) booster\b|\bbooster (?:session )?last (?:week|time|month)\b|\bdrive\b|"
@@ -394,7 +396,7 @@ PATTERNS: tuple[Pattern, ...] = (
     pattern(
         "count-foreign",
         "amount",
-        r"\b(?:une?|deux|trois|quatre|dos|tres|cuatro)\s+(?:pulv\w*|sprays?|devices?|dispositivos?|"
+        r"\b(?:une?|deux|trois|quatre|dos|tres|cuatro)\s+(?:pulv\w*|sprays?|devices?|dispositivos?|trociscos?|"
         r"pastillas?|comprim[ée]s|troches?|pastilles?|inhalateurs?|dispositifs?)\b",
     ),
     pattern(
@@ -498,7 +500,7 @@ PATTERNS: tuple[Pattern, ...] = (
     pattern(
         "typical-amount",
         "amount",
-        r"\b(?:typical|usual+|standard|normal|common|average)\s+(?:\w+\s+){0,3}?(?:ranges?|amounts?|"
+        r"\b(?:typical|usual+|standard|normal|common|average)['\"’”]?\s+(?:\w+\s+){0,3}?(?:ranges?|amounts?|"
         r"doses?|mgs?|dosages?|starting points?)\b|\b(?:dose|dosis|dosage) (?:habituel\w*|habitual|"
         r"usuel\w*|t[ií]pic[ao]|normal)\b|\b(?:lozenge|troche|dose|spray|injection|infusion) "
         r"(?:strength|strenght|size|level)\b|\b(?:whole|hole|full|entire) (?:lozenge|troche|dose|vial|"
@@ -537,7 +539,6 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:skip|skipping|hold|holding|stop|stopping|pause|pausing|sauter|arr[êe]ter|suspend\w*|"
         r"dejar|reduced?|lowered|come (?:down|off)|wants? off|take it like usual)\b(?=[^.!]*\?)",
         context=MEDS,
-        unless=r"\bhow (?:do|can|should) i\b|\bwhat (?:do|should|can) i\b",
     ),
     pattern(
         "co-medication-change",
@@ -557,7 +558,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bwhat (?:would|do|does) (?:most |a typical |the average |other )?(?:prescribers?|clinics?|"
         r"doctors?|psychiatrists?|clinicians?) (?:do|give|use|pick|choose|recommend|go with)\b|"
         r"\bwhat would you (?:give|use|pick|choose|prescribe|go with|start (?:her|him|them) on)\b|"
-        r"\bif (?:she|he|they) (?:were|was) your (?:client|patient)\b|"
+        r"\bif (?:she|he|they) (?:were|was) your (?:client|patient)\b|\byou'?re the (?:\w+ )?(?:psychiatrist|"
+        r"prescriber|doctor|physician)\b|"
         r"\bif you were (?:the|her|his|their|our) (?:prescriber|doctor|psychiatrist|physician)\b|"
         r"\b(?:answer|respond|act|speak|reply) as (?:if you were )?(?:the |our |a |her |his )?"
         r"(?:clinic'?s )?(?:prescriber|doctor|psychiatrist|medical director|physician)\b|"
@@ -596,7 +598,9 @@ PATTERNS: tuple[Pattern, ...] = (
         "titration",
         r"\badjust\w* (?:\w+ )?(?:upward|downward|up|down)\b|\brestart at\b|\binduction (?:level|dose)\b|"
         r"\bgo up or (?:stay|hold|keep)\b|\b(?:raise|lower) it or (?:leave|keep) it\b|"
-        r"\bescalate (?:at|for|by) (?:the )?next\b|\bpush the prescriber to (?:raise|lower|increase|"
+        r"\bescalate (?:at|for|by) (?:the )?next\b|\bdo we adjust\b|\bat the same dose\b|"
+        r"\bhow would you (?:adjust|change|titrate|dose|set)\b|\b(?:finish|complete) the (?:full )?series\b|"
+        r"\bstop (?:the series )?early\b|\bpush the prescriber to (?:raise|lower|increase|"
         r"change|go)\b",
         context=rf"{CLIENT}|{DECISION}",
     ),
@@ -618,7 +622,9 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:vs\.?|versus|or) (?:a )?high (?:amount|dose)\b|\bhow big (?:a|of a) (?:jump|step|increase|bump)\b|"
         r"\bhow (?:low|high) is (?:low|high)\b|\b(?:higher|lower|next) strength\b|\bballpark #|#s\b|"
         r"\bgo up on the devices?\b|\bdonneriez combien\b|\bdar[ií]as cu[aá]nto\b|\bir aumentando\b|"
-        r"\bmantener la misma cantidad\b|\bwhat (?:most )?(?:\w+ )?(?:practitioners|prescribers|clinicians|"
+        r"\bmantener la misma cantidad\b|\bwhat do most (?:people|clients|patients) get\b|\band how much\s*\?|"
+        r"\b(?:do|should|must) (?:we|she|he|they) (?:need to )?(?:change|stop|hold|adjust|taper) (?:that|it|"
+        r"this)\b(?=[^.]*\?)|\bwhat (?:most )?(?:\w+ )?(?:practitioners|prescribers|clinicians|"
         r"doctors|clinics) (?:would |usually |typically ){0,2}(?:give|use|prescribe|start)\b|"
         r"\b(?:does|do|should|must) (?:it|they|that) (?:have to |need to )?be (?:stopped|held|paused|tapered|"
         r"reduced)\b|\b(?:tiene que|debe|hay que) (?:dejarlo|suspenderlo|dejar(?:lo)?|bajarlo|quitarlo)\b",
@@ -680,12 +686,13 @@ PATTERNS: tuple[Pattern, ...] = (
 
 # Benign exceptions: a match overlapping one of these spans is dropped.
 NOT_KETAMINE = (
-    rf"(?!(?:k[eé]tamin[ea]|esketamine|spravato|the|each|both|them|that|this|medicine|medication|it|k|ket|"
+    rf"(?!(?:k[eé]tamin[ea]|esketamine|spravato|racemic|oral|iv|im|intranasal|sublingual|intramuscular|"
+    rf"the|each|both|them|that|this|medicine|medication|it|k|ket|"
     rf"(?:her |his |their )?{MEDS})\b)"
 )
 PRESCRIBER_CHANGED = re.compile(
     r"\b(?:prescriber|doctor|psychiatrist|physician|nurse practitioner|clinic|medical team)\b"
-    r"(?: has| had| just)? (?:(?:started|began) a (?:taper|reduction|increase)|(?:started|began|is) (?:to )?(?:taper\w*|reduc\w*|lower\w*|increas\w*|"
+    r"(?: has| had| just)? (?:(?:has )?agreed (?:on|to)|(?:started|began) a (?:taper|reduction|increase)|(?:started|began|is) (?:to )?(?:taper\w*|reduc\w*|lower\w*|increas\w*|"
     r"rais\w*|wean\w*)|added|increased|raised|lowered|reduced|decreased|changed|adjusted|bumped|switched|tapered|"
     r"moved)\b[^.?!]{0,30}",
     re.IGNORECASE,
@@ -769,6 +776,7 @@ EXCEPTIONS = (
 TALK_FRAME = re.compile(
     r"\b(?:what (?:do|should|can) i (?:say|tell|answer)(?! (?:her|him|them) to do)|how (?:do|should|can) i (?:respond|reply|"
     r"answer|explain|talk|tell|write|bring up|prepare)|without (?:giving|recommending)|"
+    r"how (?:do|should|can) i (?:help|support) (?:her|him|them|(?:a|my|the) client) (?:emotionally|through)|"
     r"how (?:do|should|can) i (?:help|support) (?:a |my |the |this )?(?:client|patient) "
     r"(?:who|whose|that)|how (?:do|should|can) i (?:help|support|coach|encourage) (?:her|him|them|"
     r"(?:a|my|the) client) (?:to )?(?:bring|raise|talk|tell|ask|prepare|discuss|explain)|"
@@ -779,7 +787,7 @@ TALK_FRAME = re.compile(
     r"decisions?|responsib\w*|determin\w*|chooses?)|"
     r"(?:la |lo )?decide el (?:psiquiatra|m[ée]dico|prescriptor)|d[ée]cide (?:le|la) (?:m[ée]decin|"
     r"prescripteur|prescriptrice|psychiatre)|c[oó]mo (?:le |lo |la )?(?:explico|digo|hablo|respondo|"
-    r"redacto|escribo|abordo|manejo|trabajo|acompaño|apoyo|ayudo)|comment (?:lui |l')?(?:expliquer|dire|"
+    r"redacto|escribo|abordo|manejo|trabajo|acompaño|apoyo|ayudo|planteo|comento|sugiero|cuento)|comment (?:lui |l')?(?:expliquer|dire|"
     r"r[ée]diger|parler|annoncer|[ée]crire|aborder|accompagner|soutenir|aider)|"
     r"how (?:do|can|should) i (?:hold|handle|set|keep) (?:that|the|this|a|my) (?:\w+ )?boundar|"
     r"(?:good|best|right|gentle) way to (?:document|record|write|word|explain|tell|raise|bring up|"
@@ -841,7 +849,8 @@ WHY_QUESTION = re.compile(
 NO_NUMBERS = re.compile(r"\b(?:no|without|not) (?:amounts|numbers|doses|dosing|figures)\b", re.I)
 # The asker says they are not deciding anything: patterns that only suggest a decision stand down.
 UNDERSTANDING = re.compile(
-    r"\b(?:just|only) (?:trying to |want to |wanted to )?understand|not (?:to )?chang(?:e|ing) "
+    r"\b(?:just|only) (?:trying to |want to |wanted to )?understand|not (?:more )?(?:medicine|medication|"
+    r"ketamine)\b|not (?:to )?chang(?:e|ing) "
     r"anything|no (?:cambiar|changer) (?:nada|rien)|juste comprendre|solo quiero entender|"
     r"pour une pr[ée]sentation|for a (?:history|historical) (?:presentation|talk)",
     re.IGNORECASE,

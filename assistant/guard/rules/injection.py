@@ -34,7 +34,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:you are now|you'?re now|you are the (?:prescriber|doctor|psychiatrist|system|admin)|"
         r"from now on,? you|you must now|act as an? (?:unrestricted|"
         r"jailbroken|different|uncensored)|pretend (?:you are|you'?re|to be) (?:my|an?|the) "
-        r"(?:psychiatrist|doctor|prescriber|ai|assistant|model|nurse)|developer mode|jailbreak\w*|"
+        r"(?:psychiatrist|doctor|prescriber|ai|assistant|model|nurse)|(?<![\'\"‘“])developer mode|jailbreak\w*|"
         r"unrestricted model|you are \w*bot)\b",
     ),
     pattern(
@@ -46,11 +46,12 @@ PATTERNS: tuple[Pattern, ...] = (
         r"bot|llm) (?:reading|processing|grading|summari[sz]ing) (?:this|my)\b\s*[:,]|"
         r"\b(?:note|message) to (?:the|whatever|any|whichever) (?:ai|assistant|model|bot)\b|"
         r"\bto the (?:assistant|ai|model|summari[sz]er|bot)\s*[:,]|\bto (?:whatever|whichever|any|the) "
-        r"(?:bot|ai|model|assistant) (?:reads|reading|processes|processing)\b|"
+        r"(?:bot|ai|model|assistant|program|software|system|tool) (?:reads|reading|processes|processing)\b|"
+        r"\[\s*(?:instruction|note|message)s? (?:to|for) the (?:model|ai|assistant)\s*\]|"
         r"\[\s*(?:admin|developer|dev|root)\s*\]|\bguard disabled\b|\[\s*(?:system|assistant|ai|model)\s*\]|"
         r"#+\s*(?:assistant|user)\s*:|\bassistant\s*:|\bnew instructions?\s*:|\bpara (?:la|el) (?:ia|ai|modelo|asistente)\b|\bpour (?:l'ia|l'assistant|"
         r"le mod[èe]le)\b|\bdear (?:summari[sz]er|reader bot|model|ai)\b|"
-        r"\[\s*(?:assistant|ai|system|model)(?: \w+)?\s*:|#+\s*(?:instruction|system|prompt)s?\b|"
+        r"\[\s*(?:assistant|ai|system|model)(?: \w+)?\s*:|#+\s*(?:instruction|system|prompt|admin|developer)s?\b|"
         r"^\s*(?:computer|machine|bot|chatbot|model|ai)\s*[,:]|\bdear (?:machine|computer|bot|chatbot)\b|"
         r"\b(?:ok|okay|hey|listen),? (?:chatbot|bot|ai|model|computer)\b|"
         r"\bclassify (?:every|all|this|each|my) (?:entry|entries|notes?|journal)\b|"
