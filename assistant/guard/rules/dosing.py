@@ -178,7 +178,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "bare-change",
         "titration",
         r"(?:^|\b(?:we|you|they|he|she|to|or|just|and)\s+(?:\w+\s+)?)(?:increase|decrease|reduce|"
-        r"raise|lower|escalate|double it|halve it|drop it|push it|nudge it|bump it|up it)\b" + STEP,
+        r"raise|lower|double it|halve it|drop it|push it|nudge it|bump it|up it)\b" + STEP,
         context=r"\?|\b(?:should|can|could|would|shall|do we|does she|does he)\b",
         unless=r"\b(?:how do i|how can i|how to)\b",
     ),
@@ -248,6 +248,7 @@ PATTERNS: tuple[Pattern, ...] = (
         unless=r"\bhow (?:do|can|should) i\b|\bwhat (?:do|should|can) i\b|\bintegrat\w*|"
         r"\bprepar\w*|\bexplain\w*|\bjournal\w*|\bmusic\b|\bplaylist\b|\bhomework\b|"
         r"\b(?:exercise|grounding|technique|tend to|expect\w*|describe|research|normal)\b|"
+        r"\b(?:sleeps?|eats?|talks?|cries|cry|rests?|moves?|exercises?|journals?|laughs?) more\b|"
         r"\bfeel\w* (?:stronger|weaker|more intense)\b",
     ),
     pattern(
@@ -379,7 +380,8 @@ PATTERNS: tuple[Pattern, ...] = (
         context=rf"{DECISION}|\b(?:is (?:that|it) ok(?:ay)?|early|earlier|sooner|later|skip|pause|"
         r"delay|postpone)\b",
         unless=r"\bhow (?:do|can|should) i\b|\bwhat (?:do|should|can) i\b|\bintegrat\w*|"
-        r"\bprepar\w*|\bexplain\w*|\bintention\w*|\bwhat (?:is|'s) a booster\b|"
+        r"\bprepar\w*|\bexplain\w*|\bintention\w*|\bwhat (?:is|'s) a booster\b|\bexplor\w*|\bsymbol\w*|"
+        r"\bimagery\b|"
         r"\bis (?:it|this|that) normal\b|\bnormal (?:to|for)\b|\broom\b|\bboosters? (?:shot )?for (?:my|our|the|"
         r"her|his|their) (?!next|first|second|third)\w+|"
         r"\bboosters?['\"’”]? of (?!ketamine|k\b|the medicine)\w+|\b(?:after|since|from) (?:a|the|her|his|their|"
@@ -391,7 +393,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "titration",
         r"\bnext steps?\s*\?|\bwhat(?:'s| is| are)? (?:the |her |his )?next steps?\b",
         context=CLIENT,
-        unless=r"\bintegrat\w*|\bhow (?:do|can|should) i\b|\bprepar\w*|\btherapy\b|\bsupport\b",
+        unless=r"\bintegrat\w*|\bhow (?:do|can|should) i\b|\bprepar\w*|\btherapy\b|\bsupport\b|"
+        r"\b(?:obligations?|risk|safe\w*|crisis|escalat\w*|emergency|ER|911|duty)\b",
     ),
     pattern(
         "count-foreign",
@@ -622,13 +625,25 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:vs\.?|versus|or) (?:a )?high (?:amount|dose)\b|\bhow big (?:a|of a) (?:jump|step|increase|bump)\b|"
         r"\bhow (?:low|high) is (?:low|high)\b|\b(?:higher|lower|next) strength\b|\bballpark #|#s\b|"
         r"\bgo up on the devices?\b|\bdonneriez combien\b|\bdar[ií]as cu[aá]nto\b|\bir aumentando\b|"
-        r"\bmantener la misma cantidad\b|\bwhat do most (?:people|clients|patients) get\b|\band how much\s*\?|"
+        r"\bmantener la misma cantidad\b|\bwhat do most (?:people|clients|patients|clinics|prescribers|"
+        r"practitioners) (?:get|use|give|start)\b|\band how much\s*\?|\bdo we bump (?:him|her|them)\b|"
+        r"\bbump (?:him|her|them)\s*\?|\bamounts? compare\b|\bcompare the amounts\b|\b(?:dose|dosis) (?:de "
+        r"(?:d[ée]part|inicio)|inicial)\b|\b(?:try|trying) (?:going |to go )?(?:a (?:bit|little|touch) )?"
+        r"(?:higher|lower)\b|\bescalate (?:sublingual |oral |IM |IV )?(?:ketamine|lozenges?|troches?)\b|"
+        r"\bhow fast can (?:you|we|i) (?:escalate|increase|go up|titrate|raise)\b|\b(?:getting|get) too "
+        r"(?:little|much)\b|\bextend (?:it|the series|the course) to \w+\b|"
         r"\b(?:do|should|must) (?:we|she|he|they) (?:need to )?(?:change|stop|hold|adjust|taper) (?:that|it|"
         r"this)\b(?=[^.]*\?)|\bwhat (?:most )?(?:\w+ )?(?:practitioners|prescribers|clinicians|"
         r"doctors|clinics) (?:would |usually |typically ){0,2}(?:give|use|prescribe|start)\b|"
         r"\b(?:does|do|should|must) (?:it|they|that) (?:have to |need to )?be (?:stopped|held|paused|tapered|"
         r"reduced)\b|\b(?:tiene que|debe|hay que) (?:dejarlo|suspenderlo|dejar(?:lo)?|bajarlo|quitarlo)\b",
         context=rf"{CLIENT}|{ROUTE}|{MEDS}|\b(?:sprvato|spravato)\b",
+    ),
+    pattern(
+        "numbers",
+        "amount",
+        r"\bin (?:actual |real )?numbers\b|\bconcretely\b|\ben chiffres\b|\ben n[úu]meros\b",
+        context=rf"{CLIENT}|{ROUTE}|{DOSE}",
     ),
     pattern(
         "recommend-change",
@@ -692,7 +707,7 @@ NOT_KETAMINE = (
 )
 PRESCRIBER_CHANGED = re.compile(
     r"\b(?:prescriber|doctor|psychiatrist|physician|nurse practitioner|clinic|medical team)\b"
-    r"(?: has| had| just)? (?:(?:has )?agreed (?:on|to)|(?:started|began) a (?:taper|reduction|increase)|(?:started|began|is) (?:to )?(?:taper\w*|reduc\w*|lower\w*|increas\w*|"
+    r"(?: has| had| just| already)? (?:(?:has )?agreed (?:on|to)|(?:started|began) a (?:taper|reduction|increase)|(?:started|began|is) (?:to )?(?:taper\w*|reduc\w*|lower\w*|increas\w*|"
     r"rais\w*|wean\w*)|added|increased|raised|lowered|reduced|decreased|changed|adjusted|bumped|switched|tapered|"
     r"moved)\b[^.?!]{0,30}",
     re.IGNORECASE,
@@ -701,6 +716,11 @@ PRESCRIBER_CHANGED_FR_ES = re.compile(
     r"\b(?:le|la) (?:psychiatre|m[ée]decin|prescripteur|prescriptrice) a (?:chang[ée]|augment[ée]|"
     r"diminu[ée]|modifi[ée])\b[^.?!]{0,30}|\bel (?:psiquiatra|m[ée]dico|prescriptor) (?:cambi[óo]|"
     r"aument[óo]|baj[óo]|subi[óo])\b[^.?!]{0,30}",
+    re.IGNORECASE,
+)
+PRESCRIBER_PLAN = re.compile(
+    r"\b(?:prescriber|psychiatrist|doctor)'?s plan to (?:increase|decrease|lower|raise|taper|change|"
+    r"switch)\b[^.?!]{0,30}",
     re.IGNORECASE,
 )
 PRESCRIBER_STARTED = re.compile(
@@ -760,6 +780,7 @@ NOT_MEDICINE = re.compile(
 DOUBLE_CHECK = re.compile(r"\bdouble[- ]check\w*", re.IGNORECASE)
 EXCEPTIONS = (
     DOUBLE_CHECK,
+    PRESCRIBER_PLAN,
     PRESCRIBER_CHANGED,
     PRESCRIBER_CHANGED_FR_ES,
     PRESCRIBER_STARTED,
@@ -774,7 +795,8 @@ EXCEPTIONS = (
 
 # Sentence-level exceptions: talking *about* dosing with the client or the prescriber.
 TALK_FRAME = re.compile(
-    r"\b(?:what (?:do|should|can) i (?:say|tell|answer)(?! (?:her|him|them) to do)|how (?:do|should|can) i (?:respond|reply|"
+    r"\b(?:what (?:do|should|can) i (?:say|tell|answer)(?! (?:her|him|them) to do)|without implying|"
+    r"how (?:do|should|can) i describe|how (?:do|should|can) i (?:respond|reply|"
     r"answer|explain|talk|tell|write|bring up|prepare)|without (?:giving|recommending)|"
     r"how (?:do|should|can) i (?:help|support) (?:her|him|them|(?:a|my|the) client) (?:emotionally|through)|"
     r"how (?:do|should|can) i (?:help|support) (?:a |my |the |this )?(?:client|patient) "
@@ -833,7 +855,8 @@ REPORTED_ASK = re.compile(
     r"\b(?:is|was|gets?|feels?) (?:\w+ )?(?:worried|afraid|scared|anxious|nervous|concerned)\b|"
     r"\b(?:worr(?:y|ies|ied)|fears?|thinks|believes|insists|keeps asking|kept asking|suggested|"
     r"recommended|told me|wants? to ask|wants? to (?:try|switch|go|get|have|take|stop|change)|"
-    r"mentioned|says|said|saying|asked me|veut savoir|quiere saber|wants?\b(?! me)|admit(?:s|ted))\b|"
+    r"mentioned|says|said|saying|asked me|veut savoir|quiere saber|wants?\b(?! me)|admit(?:s|ted)|"
+    r"(?:keeps|kept) (?:emailing|texting|messaging|calling))\b|"
     r"\bwants? me to\b",
     re.IGNORECASE,
 )
@@ -857,7 +880,7 @@ UNDERSTANDING = re.compile(
 )
 DIRECT_ASK = re.compile(r"\b(?:give|tell) me (?:a|the)? ?(?:number|dose|amount)", re.IGNORECASE)
 # These patterns survive the talk frame: an amount or a role-play is a dosing request anyway.
-FRAME_PROOF = {"amount", "number-change", "framing", "recommend-change"}
+FRAME_PROOF = {"amount", "number-change", "framing", "recommend-change", "numbers"}
 
 
 DECISION_CLAUSE = re.compile(
