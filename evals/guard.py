@@ -17,7 +17,7 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.embeddings import SentenceTransformerEmbedder
 from assistant.guard import RuleGuard
-from assistant.guard.learned import CRISIS_CATEGORIES
+from assistant.guard.learned import CRISIS_CATEGORIES, data_rows
 from assistant.models import GuardVerdict
 
 log = logging.getLogger(__name__)
@@ -223,8 +223,7 @@ def _meets(value: float, op: str, target: float) -> bool:
 def _read(path: Path, required: bool = True) -> list[dict]:
     if not required and not path.exists():
         return []
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    return data_rows(path)
 
 
 def render(report: dict) -> str:

@@ -20,9 +20,9 @@ read here.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 from dataclasses import dataclass
+from functools import cache
 from datetime import date
 from pathlib import Path
 
@@ -33,7 +33,7 @@ from assistant.embeddings import Embedder, SentenceTransformerEmbedder
 from assistant.guard.guard import Mode, RuleGuard
 from assistant.guard.rules.crisis import REPORTED_KEY, CrisisRule
 from assistant.guard.rules.dosing import DosingRule
-from assistant.guard.learned import LEARN, learn
+from assistant.guard.learned import LEARN, data_rows, learn
 from assistant.guard.semantic import (
     CALIBRATION_FILE,
     Nearest,
@@ -103,11 +103,10 @@ def calibrate(task: Task, embedder: Embedder, data_dir: Path = DEV_DATA) -> dict
     """The chosen threshold and margin for one rule, with the data and figures behind them."""
     rows, modes, origin = [], [], []
     for index, item in enumerate(task.files):
-        for line in (data_dir / item.name).open(encoding="utf-8"):
-            if line.strip():
-                rows.append(json.loads(line))
-                modes.append(item.mode)
-                origin.append(index)
+        for row in data_rows(data_dir / item.name):
+            rows.append(row)
+            modes.append(item.mode)
+            origin.append(index)
     origin = np.array(origin)
     texts = [row["text"] for row in rows]
     labels = np.array([row["label"] == task.positive_label for row in rows])
@@ -189,15 +188,14 @@ def _batch(row: dict) -> str:
     return row.get("origin") or f"line:{row['text']}"
 
 
+@cache
 def _origins(data_dir: Path) -> dict[str, str]:
-    """The writing batch of every dev line and of each of its sentences, by text."""
+    """The writing batch of every dev line and of each of its sentences, by text (read once)."""
     origins = {}
     for path in sorted(data_dir.glob("*.dev.jsonl")):
-        for line in path.open(encoding="utf-8"):
-            if line.strip():
-                row = json.loads(line)
-                for text in [row["text"], *(s.text for s in split_sentences(row["text"]))]:
-                    origins.setdefault(text, _batch(row))
+        for row in data_rows(path):
+            for text in [row["text"], *(s.text for s in split_sentences(row["text"]))]:
+                origins.setdefault(text, _batch(row))
     return origins
 
 

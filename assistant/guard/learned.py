@@ -11,13 +11,13 @@ thresholds are not set on memorised answers. Run through ``python -m assistant.g
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from assistant.dose_amounts import find_dose_amounts
+from assistant.jsonl import json_lines
 from assistant.guard.rules.crisis import MEDICAL, OTHERS, SELF_HARM, SUICIDAL
 from assistant.guard.semantic import EXEMPLAR_DIR, LEARNED_SUFFIX
 from assistant.guard.text import split_sentences
@@ -58,6 +58,12 @@ def category(rule: str, row: dict) -> str:
     return label if label in DOSING_CATEGORIES else "dosing request"
 
 
+def data_rows(path: Path) -> list[dict]:
+    """The labelled lines of one guard data file; a bad line stops with its file and line."""
+    with path.open(encoding="utf-8") as handle:
+        return [row for _, row in json_lines(str(path), handle)]
+
+
 def _with_sentences(text: str) -> list[str]:
     """A benign line and, when it has several, each of its sentences: the guard judges
     sentences, and every sentence of a benign line is benign (not so for positive lines)."""
@@ -70,9 +76,8 @@ def learn(rule: str, data_dir: Path, directory: Path = EXEMPLAR_DIR) -> Path:
     positive: dict[str, list[str]] = {}
     benign: dict[str, list[str]] = {}
     for source in LEARN[rule]:
-        for line in (data_dir / source.name).open(encoding="utf-8"):
-            row = json.loads(line) if line.strip() else None
-            if row is None or find_dose_amounts(row["text"]):
+        for row in data_rows(data_dir / source.name):
+            if find_dose_amounts(row["text"]):
                 continue
             if row["label"] == source.positive:
                 positive.setdefault(category(rule, row), []).append(row["text"])

@@ -705,34 +705,29 @@ NOT_KETAMINE = (
     rf"the|each|both|them|that|this|medicine|medication|it|k|ket|"
     rf"(?:her |his |their )?{MEDS})\b)"
 )
-PRESCRIBER_CHANGED = re.compile(
-    r"\b(?:prescriber|doctor|psychiatrist|physician|nurse practitioner|clinic|medical team)\b"
-    r"(?: has| had| just| already)? (?:(?:has )?agreed (?:on|to)|(?:started|began) a (?:taper|reduction|increase)|(?:started|began|is) (?:to )?(?:taper\w*|reduc\w*|lower\w*|increas\w*|"
-    r"rais\w*|wean\w*)|added|increased|raised|lowered|reduced|decreased|changed|adjusted|bumped|switched|tapered|"
-    r"moved)\b[^.?!]{0,30}",
-    re.IGNORECASE,
-)
-PRESCRIBER_CHANGED_FR_ES = re.compile(
-    r"\b(?:le|la) (?:psychiatre|m[ée]decin|prescripteur|prescriptrice) a (?:chang[ée]|augment[ée]|"
-    r"diminu[ée]|modifi[ée])\b[^.?!]{0,30}|\bel (?:psiquiatra|m[ée]dico|prescriptor) (?:cambi[óo]|"
-    r"aument[óo]|baj[óo]|subi[óo])\b[^.?!]{0,30}",
-    re.IGNORECASE,
-)
-PRESCRIBER_PLAN = re.compile(
-    r"\b(?:prescriber|psychiatrist|doctor)'?s plan to (?:increase|decrease|lower|raise|taper|change|"
-    r"switch)\b[^.?!]{0,30}",
-    re.IGNORECASE,
-)
-PRESCRIBER_STARTED = re.compile(
-    r"\b(?:taper|increase|change|switch|reduction)\b[^.?!]{0,15}\b(?:the )?(?:prescriber|psychiatrist|"
-    r"doctor) (?:just |has |had )?(?:started|made|ordered|began)\b",
-    re.IGNORECASE,
-)
-PRESCRIBER_CHOSE = re.compile(
-    r"\b(?:higher|lower|bigger|smaller|new|last|current) (?:dose|amount)\b[^.?!]{0,25}\b(?:prescriber|"
-    r"psychiatrist|doctor|clinic|physician)\b[^.?!]{0,10}\b(?:chose|picked|gave|prescribed|set|"
-    r"ordered)\b|\bdoes (?:a|the) (?:higher|lower|bigger|smaller) (?:dose|amount) (?:usually |"
-    r"typically |generally )?(?:mean|cause|lead to|make|bring)\b[^.?!]{0,30}",
+# The prescriber's own decision, reported or planned, is not a request for one.
+PRESCRIBERS_DECISION = re.compile(
+    "|".join((
+        # "the prescriber increased her lozenge", "the psychiatrist started to taper"
+        r"\b(?:prescriber|doctor|psychiatrist|physician|nurse practitioner|clinic|medical team)\b"
+        r"(?: has| had| just| already)? (?:(?:has )?agreed (?:on|to)|(?:started|began) a (?:taper|"
+        r"reduction|increase)|(?:started|began|is) (?:to )?(?:taper\w*|reduc\w*|lower\w*|increas\w*|"
+        r"rais\w*|wean\w*)|added|increased|raised|lowered|reduced|decreased|changed|adjusted|bumped|"
+        r"switched|tapered|moved)\b[^.?!]{0,30}",
+        r"\b(?:le|la) (?:psychiatre|m[ée]decin|prescripteur|prescriptrice) a (?:chang[ée]|augment[ée]|"
+        r"diminu[ée]|modifi[ée])\b[^.?!]{0,30}",
+        r"\bel (?:psiquiatra|m[ée]dico|prescriptor) (?:cambi[óo]|aument[óo]|baj[óo]|subi[óo])\b"
+        r"[^.?!]{0,30}",
+        r"\b(?:prescriber|psychiatrist|doctor)'?s plan to (?:increase|decrease|lower|raise|taper|change|"
+        r"switch)\b[^.?!]{0,30}",
+        # "the taper the prescriber just started"
+        r"\b(?:taper|increase|change|switch|reduction)\b[^.?!]{0,15}\b(?:the )?(?:prescriber|"
+        r"psychiatrist|doctor) (?:just |has |had )?(?:started|made|ordered|began)\b",
+        # "the higher dose his psychiatrist chose"
+        r"\b(?:higher|lower|bigger|smaller|new|last|current) (?:dose|amount)\b[^.?!]{0,25}\b(?:prescriber|"
+        r"psychiatrist|doctor|clinic|physician)\b[^.?!]{0,10}\b(?:chose|picked|gave|prescribed|set|"
+        r"ordered)\b",
+    )),
     re.IGNORECASE,
 )
 NOT_A_DRUG_TITRATED = re.compile(
@@ -748,7 +743,9 @@ EXPERIENCE_COMPARED = re.compile(
     r"\b(?:feel|feels|felt|was|were|is|come on|comes on|hit|hits|effects?)\b(?:\s+\w+){0,4}\s+(?:stronger|weaker|"
     r"faster|slower|more intense|less intense)\s+(?:than|at (?:a |the )?(?:higher|lower) (?:dose|"
     r"amount))[^.?!]{0,30}|\b(?:effects?|feel\w*|tend to|experienc\w*)\b[^.?!]{0,30}\bat (?:a |the )?"
-    r"(?:higher|lower|bigger|smaller) (?:doses?|amounts?)\b",
+    r"(?:higher|lower|bigger|smaller) (?:doses?|amounts?)\b|\bdoes (?:a|the) (?:higher|lower|bigger|"
+    r"smaller) (?:dose|amount) (?:usually |typically |generally )?(?:mean|cause|lead to|make|bring)\b"
+    r"[^.?!]{0,30}",
     re.IGNORECASE,
 )
 NOT_SESSION = r"(?!(?:s[ée]ances?|sesi[oó]n|sessions?|mantenimiento|maintenance|rappel|refuerzo)\b)"
@@ -780,11 +777,7 @@ NOT_MEDICINE = re.compile(
 DOUBLE_CHECK = re.compile(r"\bdouble[- ]check\w*", re.IGNORECASE)
 EXCEPTIONS = (
     DOUBLE_CHECK,
-    PRESCRIBER_PLAN,
-    PRESCRIBER_CHANGED,
-    PRESCRIBER_CHANGED_FR_ES,
-    PRESCRIBER_STARTED,
-    PRESCRIBER_CHOSE,
+    PRESCRIBERS_DECISION,
     EXPERIENCE_COMPARED,
     NOT_A_DRUG_TITRATED,
     DOSE_OF_SOMETHING_ELSE,
@@ -860,7 +853,7 @@ REPORTED_ASK = re.compile(
     r"\bwants? me to\b",
     re.IGNORECASE,
 )
-WHY_QUESTION = re.compile(
+ASKS_FOR_EXPLANATION = re.compile(
     r"^\s*(?:why (?:do|does|is|are|did|would)\b(?! (?:we|i)\b)|por qu[ée]|pourquoi|what is|what'?s a|"
     r"cu[aá]l es la diferencia|what(?:'s| is) the difference|quelle est la diff[ée]rence|"
     r"what are|c'est quoi|qu'est-ce que|qu[ée] (?:es|son|significa|dicen)|when (?:was|were|did)|"
@@ -921,7 +914,7 @@ class DosingRule:
         # asking why ("Why do pharmacists double-check doses?").
         # Nor is a sentence about neither a client nor a medicine ("a booster seat for my kid").
         # Integration work is the therapist's own, unless a medicine is named in the sentence.
-        if WHY_QUESTION.search(sentence.text):
+        if ASKS_FOR_EXPLANATION.search(sentence.text):
             return False
         integration = INTEGRATION.search(sentence.text) and not MEDICINE.search(sentence.text)
         return bool(TOPIC.search(context or sentence.text)) and not (
@@ -936,6 +929,8 @@ class DosingRule:
         self, sentence: Sentence, vector: np.ndarray | None, context: str | None = None
     ) -> list[Finding]:
         """Findings in ``sentence``; context words may come from ``context`` (the question)."""
+        if context and NO_NUMBERS.search(context) and not DIRECT_ASK.search(context):
+            return []
         exceptions = [span for regex in EXCEPTIONS for span in spans_of(regex, sentence.text)]
         findings = match_patterns(NAME, PATTERNS, sentence, exceptions, context)
         reported = bool(
@@ -943,8 +938,6 @@ class DosingRule:
             and REPORTED_ASK.search(sentence.text)
             and (TALK_FRAME.search(context) or SUPPORT_ANY.search(context))
         )
-        if context and NO_NUMBERS.search(context) and not DIRECT_ASK.search(context):
-            return []
         if self.talk_frame(sentence) or reported or (context and UNDERSTANDING.search(context)):
             return [
                 f for f in findings
