@@ -16,6 +16,7 @@ from pathlib import Path
 
 from assistant.config import Settings
 from assistant.embeddings import SentenceTransformerEmbedder
+from assistant.errors import InputError
 from assistant.guard import RuleGuard
 from assistant.guard.learned import CRISIS_CATEGORIES, data_rows
 from assistant.models import GuardVerdict
@@ -61,7 +62,7 @@ def run(settings: Settings, data: Path | None, report_dir: Path | None) -> dict:
         folder, splits = (data, SPLITS) if data.is_dir() else (data.parent, (data.name.split(".")[1],))
     splits = tuple(split for split in splits if (folder / f"questions.{split}.jsonl").exists())
     if not splits:
-        raise FileNotFoundError(f"{folder}: no guard evaluation sets (questions.<split>.jsonl)")
+        raise InputError(f"{folder}: no guard evaluation sets (questions.<split>.jsonl)")
     report = {"suite": "guard", "targets": {k: list(v) for k, v in TARGETS.items()}, "splits": {}}
     for split in splits:
         report["splits"][split] = _score_split(guard, folder, split)

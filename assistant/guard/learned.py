@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from assistant.dose_amounts import find_dose_amounts
+from assistant.errors import InputError
 from assistant.jsonl import json_lines
 from assistant.guard.rules.crisis import MEDICAL, OTHERS, SELF_HARM, SUICIDAL
 from assistant.guard.semantic import EXEMPLAR_DIR, LEARNED_SUFFIX
@@ -60,6 +61,8 @@ def category(rule: str, row: dict) -> str:
 
 def data_rows(path: Path) -> list[dict]:
     """The labelled lines of one guard data file; a bad line stops with its file and line."""
+    if not path.is_file():
+        raise InputError(f"{path}: file not found")
     with path.open(encoding="utf-8") as handle:
         return [row for _, row in json_lines(str(path), handle)]
 

@@ -140,3 +140,15 @@ def test_calibration_masks_a_dev_line_with_its_whole_writing_batch(tmp_path):
     origins = _origins(tmp_path)
     assert origins["First line. Second part."] == origins["Second part."] == "probe-a"
     assert origins["Unbatched line."] == _batch({"text": "Unbatched line."}) != "probe-a"
+
+
+def test_a_bad_guard_data_line_names_its_file_and_line(tmp_path):
+    from assistant.errors import InputError
+    from assistant.guard.learned import data_rows
+
+    path = tmp_path / "journal.dev.jsonl"
+    path.write_text('{"id": "1", "text": "x", "label": "benign"}\n{broken\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"journal\.dev\.jsonl:2:"):
+        data_rows(path)
+    with pytest.raises(InputError, match="file not found"):
+        data_rows(tmp_path / "missing.dev.jsonl")
