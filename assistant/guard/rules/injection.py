@@ -44,7 +44,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:\bnote to the (?:ai|assistant|model)\b|\bif (?:you are|you'?re|an?)(?: an?)? (?:ai|llm|language model|"
         r"assistant|chatbot|model)\b(?: is)?|\b(?:any|the|whatever|whichever) (?:ai|llm|bot|model|"
         r"software|program)\b[^.?!]{0,40}\b(?:must|should|needs? to|has to)\b|\b(?:ai|assistant|model|"
-        r"bot|llm) (?:reading|processing|grading|summari[sz]ing) (?:this|my)\b\s*[:,]|"
+        r"bot|llm) (?:reading|processing|grading|summari[sz]ing) (?:this|my)\b\s*(?:[:,]|-+|—)|"
         r"\b(?:note|message) to (?:the|whatever|any|whichever) (?:ai|assistant|model|bot)\b|"
         r"\bto the (?:assistant|ai|model|summari[sz]er|bot)\s*[:,]|\bto (?:whatever|whichever|any|the) "
         r"(?:bot|ai|model|assistant|program|software|system|tool) (?:reads|reading|processes|processing)\b|"
@@ -67,7 +67,11 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:ai|llm)\s+(?:summari[sz]er|assistant|tool|model|reader)\b|\[/?inst\]|<\|?(?:system|im_start)\|?>|"
         r"</?journal>|\b(?:print|reveal|show|output|leak|repeat)\w* (?:out )?(?:your |the )?(?:hidden |"
         r"secret )?(?:system prompt|instructions you were given)\b|\bhidden prompt\b|"
-        r"^\s*new (?:instructions?|task|rules?)\s*:|\bsystem:)",
+        r"^\s*new (?:instructions?|task)\s*:|\bsystem:|"
+        # fake document boundaries and persona resets
+        r"\[\s*(?:end of (?:the )?(?:journal|entry|input|text|document|note)|new (?:task|instructions?|"
+        r"session|conversation)|begin (?:new )?instructions?)\s*\]|(?<![\'\"‘“])\byou are an? (?:helpful |new |"
+        r"different )?(?:assistant|ai|model|chatbot|bot)\b)",
     ),
     pattern(
         "output-steering",
