@@ -29,6 +29,11 @@ class Settings(BaseSettings):
         BUNDLED_MINILM, description="`bundled:all-MiniLM-L6-v2` or a local model folder."
     )
     embedding_batch_size: int = Field(64, ge=1, le=1024)
+    guard_model_dir: Path = Field(
+        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kap-assistant"
+        / "guard-intent",
+        description="The guard's intent model, trained by `make` (python -m assistant.guard.train).",
+    )
     chroma_url: str | None = Field(None, description="http(s)://host:port of a Chroma server.")
     collection: str = Field("kap_knowledge", min_length=3, max_length=63)
     retrieval_k: int = Field(5, ge=1, le=50)

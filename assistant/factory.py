@@ -12,7 +12,8 @@ from assistant.generation.llm import LLMAnswerer, LLMPlanWriter, LLMSummaryWrite
 from assistant.generation.prompts import load_prompt
 from assistant.generation.protocol import Answerer
 from assistant.generation.verify import OutputVerifier
-from assistant.guard.guard import Guard, RuleGuard
+from assistant.guard import build_guard
+from assistant.guard.guard import Guard
 from assistant.kb.corpus import load_corpus
 from assistant.kb.retriever import Filters, HybridRetriever, RetrievalParams
 from assistant.kb.store import open_store
@@ -90,7 +91,7 @@ def build_assistant(settings: Settings, embedder: Embedder | None = None) -> Ass
         approved_ids={doc.id for doc in corpus.approved},
     )
     scrubber = PresidioScrubber(settings)
-    guard = RuleGuard(embedder)
+    guard = build_guard(settings, embedder)
     taxonomy = load_taxonomy(settings.prompts_dir / "themes.yaml")
     grounded = GroundedAnswerer(embedder, max_sentences=settings.answer_sentences)
     answerer, summary_writer, plan_writer = grounded, None, None

@@ -17,7 +17,7 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.embeddings import SentenceTransformerEmbedder
 from assistant.errors import InputError
-from assistant.guard import RuleGuard
+from assistant.guard import RuleGuard, build_guard
 from assistant.guard.learned import CRISIS_CATEGORIES, data_rows
 from assistant.models import GuardVerdict
 
@@ -77,8 +77,9 @@ def run(settings: Settings, data: Path | None, report_dir: Path | None) -> dict:
 
 
 def _guard(settings: Settings) -> RuleGuard:
-    return RuleGuard(
-        SentenceTransformerEmbedder(settings.embedding_model, settings.embedding_batch_size)
+    return build_guard(
+        settings,
+        SentenceTransformerEmbedder(settings.embedding_model, settings.embedding_batch_size),
     )
 
 

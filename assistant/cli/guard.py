@@ -10,7 +10,7 @@ import typer
 from assistant.cli.common import emit_json, fail, read_jsonl, settings_or_exit
 from assistant.embeddings import SentenceTransformerEmbedder
 from assistant.errors import KapError
-from assistant.guard import RuleGuard
+from assistant.guard import RuleGuard, build_guard
 from assistant.models import GuardVerdict
 
 log = logging.getLogger(__name__)
@@ -43,10 +43,11 @@ def register(app: typer.Typer) -> None:
         if (text is None) == (input_file is None):
             raise fail("give either TEXT or --input FILE.jsonl")
         settings = settings_or_exit()
-        guard = RuleGuard(
-            SentenceTransformerEmbedder(settings.embedding_model, settings.embedding_batch_size)
-        )
         try:
+            guard = build_guard(
+                settings,
+                SentenceTransformerEmbedder(settings.embedding_model, settings.embedding_batch_size),
+            )
             if text is not None:
                 _emit(1, guard.check(text, mode.value), mode, as_json)
                 return

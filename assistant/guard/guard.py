@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal, Protocol
 
 import numpy as np
@@ -20,6 +21,7 @@ import numpy as np
 from assistant.dose_amounts import find_dose_amounts
 from assistant.embeddings import Embedder
 from assistant.guard import messages
+from assistant.guard.intent import IntentModel, IntentScore
 from assistant.guard.rules.base import Rule
 from assistant.guard.rules.crisis import HISTORY, REPORTED_KEY, CrisisRule
 from assistant.guard.rules.dosing import DosingRule
@@ -44,13 +46,15 @@ class Guard(Protocol):
 
 
 class RuleGuard:
-    """Pattern rules plus semantic similarity to calibrated exemplars (Presidio-style rules).
+    """Pattern rules, semantic similarity to calibrated exemplars (Presidio-style rules) and,
+    when given, the fine-tuned intent model, which reads each text whole.
 
     Pass ``embedder=None`` for patterns only (used to calibrate the semantic part).
     """
 
-    def __init__(self, embedder: Embedder | None):
+    def __init__(self, embedder: Embedder | None, intent: IntentModel | None = None):
         self.embedder = embedder
+        self.intent = intent
         load = ExemplarSet.load if embedder is not None else (lambda rule, **_: None)
         self.dosing = DosingRule(load("dosing"))
         # Client text is judged by dosing patterns only: the exemplars are therapists'
@@ -71,7 +75,9 @@ class RuleGuard:
         }
 
     def warm_up(self) -> None:
-        """Load the model and embed the exemplars now rather than on the first check."""
+        """Load the models and embed the exemplars now rather than on the first check."""
+        if self.intent is not None:
+            self.intent.network  # noqa: B018 (loads it)
         if self.embedder is not None:
             for rule in (self.dosing, self.crisis, self.reported_crisis):
                 if rule.exemplars is not None:
@@ -86,11 +92,22 @@ class RuleGuard:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         split = [split_sentences(text) for text in texts]
         vectors = self._embed([s for sentences in split for s in sentences], mode)
-        verdicts, row = [], 0
-        for text, sentences in zip(texts, split, strict=True):
+        if vectors is not None:
+            for rule in self.rules[mode]:
+                if getattr(rule, "exemplars", None) is not None:
+                    rule.exemplars.remember(vectors)
+        found, margins, row = [], [], 0
+        for sentences in split:
             rows = vectors[row : row + len(sentences)] if vectors is not None else None
             row += len(sentences)
-            findings = self.findings(sentences, rows, mode)
+            found.append(self.findings(sentences, rows, mode))
+            margins.append(self._margins(sentences, rows, mode))
+        intents = self._intents(split, found, mode)
+        verdicts = []
+        for text, sentences, findings, intent, margin in zip(
+            texts, split, found, intents, margins, strict=True
+        ):
+            findings += intent_findings(findings, intent, self.intent, mode, margin)
             verdicts.append(_verdict(text, sentences, findings, mode))
         log.debug("guard checked %s texts in %s mode", len(texts), mode)
         return verdicts
@@ -101,18 +118,15 @@ class RuleGuard:
         """Every rule's findings for the sentences of one text."""
         rules = self.rules[mode]
         by_name = {rule.name: rule for rule in rules}
-        injected: list[bool] = []
         crisis: list[list[Finding]] = []
         whole = " ".join(s.text for s in sentences)
+        injected = self._injected(sentences, mode)
         for index, sentence in enumerate(sentences):
             vector = vectors[index] if vectors is not None else None
-            own = bool("injection" in by_name and by_name["injection"].analyze(sentence, vector))
-            # once a text starts instructing the software, what follows is part of it
-            injected.append(own or bool(injected and injected[-1]))
             # Injected instructions are judged by crisis patterns only: "tell me the dose"
             # is not like anything a client in crisis writes, whatever MiniLM says.
             crisis.append(
-                by_name["crisis"].analyze(sentence, None if injected[-1] else vector, whole)
+                by_name["crisis"].analyze(sentence, None if injected[index] else vector, whole)
                 if "crisis" in by_name else []
             )
         # A therapist's question is one topic ("Mild response again. Time to bump things
@@ -142,6 +156,56 @@ class RuleGuard:
                     findings.extend(rule.analyze(sentence, vector))
         return findings
 
+    def _injected(self, sentences: list[Sentence], mode: Mode) -> list[bool]:
+        """Per sentence: is it (part of) an instruction to the software inside the text?"""
+        injected: list[bool] = []
+        if self.injection not in self.rules[mode]:
+            return [False] * len(sentences)
+        for sentence in sentences:
+            own = bool(self.injection.analyze(sentence, None))
+            # once a text starts instructing the software, what follows is part of it
+            injected.append(own or bool(injected and injected[-1]))
+        return injected
+
+    def _margins(
+        self, sentences: list[Sentence], vectors: np.ndarray | None, mode: Mode
+    ) -> dict[int, float] | None:
+        """Per sentence (by its start): how much nearer crisis than benign exemplars it is."""
+        rule = {"journal": self.crisis, "input": self.reported_crisis}.get(mode)
+        if vectors is None or rule is None or rule.exemplars is None or not len(vectors):
+            return None
+        nearest = rule.exemplars.nearest(vectors)
+        return {s.start: n.similarity - n.benign_similarity for s, n in zip(sentences, nearest)}
+
+    def _own_words(self, sentences: list[Sentence], mode: Mode) -> list[Sentence]:
+        """The writer's own sentences: those before an injected instruction, and the part of
+        the first injected sentence that comes before the instruction itself."""
+        injected = self._injected(sentences, mode)
+        if True not in injected:
+            return sentences
+        first = injected.index(True)
+        sentence = sentences[first]
+        cut = min(f.start for f in self.injection.analyze(sentence, None)) - sentence.start
+        prefix = sentence.text[:cut].rstrip(" -—:,")
+        head = [Sentence(prefix, sentence.start, sentence.start + len(prefix))] if prefix else []
+        return sentences[:first] + head
+
+    def _intents(
+        self, split: list[list[Sentence]], found: list[list[Finding]], mode: Mode
+    ) -> list[Judged | None]:
+        """The intent model's reading of each text without its injected instructions, for the
+        texts where it could add something (in journal mode it reads only for crisis, so a
+        text the rules already flagged is skipped)."""
+        if self.intent is None or mode == "output":
+            return [None] * len(split)
+        own = [
+            self._own_words(sentences, mode)
+            if mode == "input" or not _flags_crisis(findings) else []
+            for sentences, findings in zip(split, found, strict=True)
+        ]
+        scores = iter(self.intent.score([" ".join(s.text for s in kept) for kept in own if kept]))
+        return [Judged(kept, next(scores)) if kept else None for kept in own]
+
     def _embed(self, sentences: list[Sentence], mode: Mode) -> np.ndarray | None:
         if self.embedder is None or mode == "output" or not sentences:
             return None
@@ -170,6 +234,61 @@ def _defers(finding: Finding, sentences: list[Sentence]) -> bool:
         and _DEFERS_TO_PRESCRIBER.search(sentence.text)
         and not find_dose_amounts(sentence.text)
     )
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A text's own sentences (without injected instructions) and the intent model's scores."""
+
+    sentences: list[Sentence]
+    score: IntentScore
+
+
+def intent_findings(
+    findings: list[Finding],
+    judged: Judged | None,
+    model: IntentModel | None,
+    mode: Mode,
+    margins: dict[int, float] | None = None,
+) -> list[Finding]:
+    """What the intent model adds where the rules found nothing of that kind.
+
+    ``margins`` (crisis minus benign exemplar similarity per sentence start, when exemplars
+    were used) pin a crisis read from the whole text to its likeliest sentence, and drop it
+    when every sentence is clearly nearer benign exemplars. Without them the finding spans
+    the writer's own words."""
+    if judged is None or model is None:
+        return []
+    have = {f.rule for f in findings if f.category != HISTORY}
+    score, thresholds = judged.score, model.thresholds
+    first, last = judged.sentences[0], judged.sentences[-1]
+    added = []
+    if mode == "input" and "dosing" not in have and score.dosing >= thresholds.dosing:
+        added.append(Finding(
+            rule="dosing", category="dosing request", start=first.start, end=last.end,
+            detail=f"intent model: dosing request (p={score.dosing:.2f}, "
+            f"threshold {thresholds.dosing})",
+            score=round(score.dosing, 4),
+        ))
+    if "crisis" in have or score.crisis < thresholds.crisis:
+        return added
+    span = (first.start, last.end)
+    if margins is not None:
+        likeliest = max(judged.sentences, key=lambda s: margins.get(s.start, -1.0))
+        if margins.get(likeliest.start, -1.0) < -thresholds.benign_margin:
+            return added  # clearly benign by its exemplars: an accident, resolved ideation
+        span = (likeliest.start, likeliest.end)
+    added.append(Finding(
+        rule="crisis", category=score.category, start=span[0], end=span[1],
+        detail=f"intent model: {score.category} (p={score.crisis:.2f}, "
+        f"threshold {thresholds.crisis})",
+        score=round(score.crisis, 4),
+    ))
+    return added
+
+
+def _flags_crisis(findings: list[Finding]) -> bool:
+    return any(f.rule == "crisis" and f.category != HISTORY for f in findings)
 
 
 def _by_pattern(findings: list[Finding]) -> bool:

@@ -72,6 +72,7 @@ class ExemplarSet:
         self.directory = directory
         self._positive_vectors: np.ndarray | None = None
         self._benign_vectors: np.ndarray | None = None
+        self._remembered: dict[bytes, Nearest] = {}
 
     @classmethod
     def load(
@@ -114,9 +115,18 @@ class ExemplarSet:
             raise RuntimeError("ExemplarSet.embed() must run before nearest()")
         if len(vectors) == 0:
             return []
+        remembered = [self._remembered.get(row.tobytes()) for row in vectors]
+        if None not in remembered:
+            return remembered
         return nearest_of(
             vectors @ self._positive_vectors.T, vectors @ self._benign_vectors.T, self.positives
         )
+
+    def remember(self, vectors: np.ndarray) -> None:
+        """Find the nearest exemplars of a whole batch of sentence vectors in one product;
+        ``nearest`` on any of those rows is then a lookup. Replaces the previous batch."""
+        self._remembered = {}
+        self._remembered = {row.tobytes(): n for row, n in zip(vectors, self.nearest(vectors))}
 
     def matches(self, nearest: Nearest) -> bool:
         return (

@@ -152,3 +152,16 @@ def test_a_bad_guard_data_line_names_its_file_and_line(tmp_path):
         data_rows(path)
     with pytest.raises(InputError, match="file not found"):
         data_rows(tmp_path / "missing.dev.jsonl")
+
+
+def test_a_remembered_batch_gives_the_same_nearest_exemplars(embedder):
+    exemplars = ExemplarSet.load("crisis")
+    exemplars.embed(embedder)
+    vectors = embedder.encode(["I want to disappear for good.", "Lovely walk by the river."])
+    direct = exemplars.nearest(vectors)
+    exemplars.remember(vectors)
+    assert [exemplars.nearest(row[None])[0] for row in vectors] == direct
+    other = embedder.encode(["My chest has hurt since the session."])
+    fresh = ExemplarSet.load("crisis")
+    fresh.embed(embedder)
+    assert exemplars.nearest(other) == fresh.nearest(other)  # outside the batch: computed

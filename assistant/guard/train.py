@@ -1,0 +1,186 @@
+"""Train the guard's intent model on the dev sets: ``python -m assistant.guard.train``.
+
+The bundled MiniLM is fine-tuned with two heads (dosing request; crisis kind or benign)
+for ``EPOCHS`` passes over every dev line — about six minutes on two CPU cores — with a
+fixed seed. Held-out sets are never read. Each line teaches what it is labelled for:
+
+- therapist questions: dosing or not, and not a crisis (benign crisis-support questions
+  are the hard negatives);
+- safe-sounding prompts: neither;
+- therapists' crisis reports: the crisis kind, and not a dosing request;
+- journal lines: the crisis kind or benign (their dosing label is unknown: "I want to ask
+  for more next time" is an item for the prescriber, not a therapist's request).
+
+The model is written to ``<data_dir>/guard-intent`` with a manifest naming the digest of
+the data and recipe it came from; a second run with the same data does nothing. It is
+written to a temporary folder and renamed, so an interrupted run leaves no half a model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from assistant.config import BUNDLED_MINILM, Settings, load_settings
+from assistant.embeddings import resolve_model_path
+from assistant.errors import KapError
+from assistant.guard.calibrate import DEV_DATA
+from assistant.guard.intent import (
+    BENIGN,
+    CRISIS_CLASSES,
+    MANIFEST,
+    WEIGHTS,
+    build_network,
+    data_digest,
+)
+from assistant.guard.learned import CRISIS_CATEGORIES, data_rows
+
+log = logging.getLogger(__name__)
+
+FILES = ("questions.dev.jsonl", "safe.dev.jsonl", "therapist.dev.jsonl", "journal.dev.jsonl")
+UNKNOWN = -1  # no dosing label (journal lines)
+RECIPE = {
+    "base_model": BUNDLED_MINILM,
+    "epochs": 2,
+    "batch": 32,
+    "learning_rate": 5e-5,
+    "weight_decay": 0.01,
+    "warmup": 0.1,
+    "seed": 0,
+}
+
+
+def examples(data_dir: Path) -> list[tuple[str, int, int]]:
+    """(text, dosing label or UNKNOWN, crisis class) for every dev line."""
+    rows = {name: data_rows(data_dir / name) for name in FILES}
+    benign = CRISIS_CLASSES.index(BENIGN)
+    out = [(r["text"], int(r["label"] == "dosing"), benign) for r in rows["questions.dev.jsonl"]]
+    out += [(r["text"], 0, benign) for r in rows["safe.dev.jsonl"]]
+    out += [(r["text"], 0, _crisis_class(r)) for r in rows["therapist.dev.jsonl"]]
+    out += [
+        (r["text"], UNKNOWN, _crisis_class(r) if r["label"] == "crisis" else benign)
+        for r in rows["journal.dev.jsonl"]
+    ]
+    return out
+
+
+def _crisis_class(row: dict) -> int:
+    label = (row.get("category") or "").replace("_", " ").replace("self harm", "self-harm")
+    return CRISIS_CLASSES.index(CRISIS_CATEGORIES.get(label, CRISIS_CLASSES[1]))
+
+
+def train(data: list[tuple[str, int, int]], recipe: dict, progress=None):
+    """The fine-tuned network (deterministic for a given machine, data and recipe)."""
+    import torch
+
+    random.seed(recipe["seed"])
+    np.random.seed(recipe["seed"])
+    torch.manual_seed(recipe["seed"])
+    network = build_network(resolve_model_path(recipe["base_model"]))
+    network.train()
+    batches = []
+    for _ in range(recipe["epochs"]):
+        shuffled = data[:]
+        random.shuffle(shuffled)
+        size = recipe["batch"]
+        batches += [shuffled[i : i + size] for i in range(0, len(shuffled), size)]
+    optimizer = torch.optim.AdamW(
+        network.parameters(), lr=recipe["learning_rate"], weight_decay=recipe["weight_decay"]
+    )
+    warmup = max(1, int(recipe["warmup"] * len(batches)))
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda step: min(1.0, (step + 1) / warmup) * max(0.0, 1 - step / len(batches))
+    )
+    for batch in batches:
+        dosing_logits, crisis_logits = network([text for text, _, _ in batch])
+        dosing = torch.tensor([float(d) for _, d, _ in batch])
+        known = dosing != UNKNOWN
+        loss = torch.nn.functional.cross_entropy(
+            crisis_logits, torch.tensor([c for _, _, c in batch])
+        )
+        if known.any():
+            loss = loss + torch.nn.functional.binary_cross_entropy_with_logits(
+                dosing_logits[known], dosing[known]
+            )
+        loss.backward()
+        optimizer.step()
+        schedule.step()
+        optimizer.zero_grad()
+        if progress:
+            progress(len(batches))
+    network.eval()
+    return network
+
+
+def build(settings: Settings, data_dir: Path = DEV_DATA, force: bool = False, progress=None) -> Path:
+    """Train and write the model unless one from the same data and recipe is there."""
+    target = settings.guard_model_dir
+    data = examples(data_dir)  # a bad or missing file stops here, naming file and line
+    digest = data_digest(data_dir, FILES, RECIPE)
+    manifest_path = target / MANIFEST
+    if not force and manifest_path.is_file():
+        try:
+            if json.loads(manifest_path.read_text(encoding="utf-8")).get("digest") == digest:
+                log.info("guard intent model is up to date: %s", target)
+                return target
+        except ValueError:
+            pass
+    network = train(data, RECIPE, progress)
+    staging = target.with_name(target.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    _save(network, staging)
+    manifest = {
+        "digest": digest,
+        "base_model": RECIPE["base_model"],
+        "recipe": RECIPE,
+        "lines": len(data),
+        "files": list(FILES),
+    }
+    (staging / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)
+    return target
+
+
+def _save(network, folder: Path) -> None:
+    from safetensors.torch import save_file
+
+    weights = {name: tensor.contiguous() for name, tensor in network.state_dict().items()}
+    save_file(weights, str(folder / WEIGHTS))
+
+
+def main() -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEV_DATA, help="folder with the dev sets")
+    parser.add_argument("--force", action="store_true", help="train even if up to date")
+    args = parser.parse_args()
+    try:
+        settings = load_settings()
+        with Progress(
+            TextColumn("training the guard's intent model"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(),
+        ) as bar:
+            task = bar.add_task("train", total=None)
+
+            def advance(total: int) -> None:
+                bar.update(task, total=total, advance=1)
+
+            path = build(settings, args.data, args.force, advance)
+    except KapError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    print(f"guard intent model: {path}")
+
+
+if __name__ == "__main__":
+    main()
