@@ -28,7 +28,7 @@ from assistant.guard.rules.dosing import DosingRule
 from assistant.guard.rules.injection import InjectionRule
 from assistant.guard.rules.scope import ScopeRule
 from assistant.guard.semantic import ExemplarSet
-from assistant.guard.text import Sentence, split_sentences
+from assistant.guard.text import Sentence, has_words, split_sentences
 from assistant.models import Finding, GuardVerdict
 
 log = logging.getLogger(__name__)
@@ -175,7 +175,11 @@ class RuleGuard:
         if vectors is None or rule is None or rule.exemplars is None or not len(vectors):
             return None
         nearest = rule.exemplars.nearest(vectors)
-        return {s.start: n.similarity - n.benign_similarity for s, n in zip(sentences, nearest)}
+        return {
+            s.start: n.similarity - n.benign_similarity
+            for s, n in zip(sentences, nearest, strict=True)
+            if has_words(s.text)
+        }
 
     def _own_words(self, sentences: list[Sentence], mode: Mode) -> list[Sentence]:
         """The writer's own sentences: those before an injected instruction, and the part of

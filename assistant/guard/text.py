@@ -12,6 +12,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[.!?;][\"'”’)])\s+|\n+")
 _ABBREVIATION = re.compile(
     r"(?:^|(?<=[\s(\"'“‘]))(?:dr|mr|mrs|ms|mx|st|prof|jr|sr|vs|etc|e\.g|i\.e)\.$", re.IGNORECASE
 )
+# What the scrubber leaves in place of an identifier: <DATE_1>, <PERSON_2>.
+_PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*(?:_\d+)?>")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _CLAUSE_BREAK = re.compile(r",|\bbut\b|\band (?:now|today)\b|\bhowever\b|—|–", re.IGNORECASE)
 
 
@@ -49,6 +52,13 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
     if stripped:
         offset = start + piece.index(stripped)
         out.append(Sentence(stripped, offset, offset + len(stripped)))
+
+
+def has_words(text: str) -> bool:
+    """Whether a sentence says anything besides scrubber placeholders and punctuation: a
+    dated heading ("<DATE_1>.") is not compared with exemplars, where it would match every
+    exemplar that mentions a date."""
+    return bool(_WORD.search(_PLACEHOLDER.sub(" ", text)))
 
 
 def clause_of(sentence: str, position: int) -> str:

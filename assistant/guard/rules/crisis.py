@@ -26,7 +26,7 @@ import numpy as np
 
 from assistant.guard.rules.base import Pattern, match_patterns, pattern, spans_of
 from assistant.guard.semantic import ExemplarSet, Nearest
-from assistant.guard.text import Sentence, clause_of
+from assistant.guard.text import Sentence, clause_of, has_words
 from assistant.models import Finding
 
 NAME = "crisis"
@@ -677,7 +677,7 @@ class CrisisRule:
 
     def semantic_allowed(self, sentence: Sentence, context: str | None = None) -> bool:
         text = sentence.text
-        return not (
+        return has_words(text) and not (
             any(regex.search(text) for regex in EXCEPTIONS)
             or PAST.search(text)
             or AFFIRMS_LIFE.search(text)

@@ -20,7 +20,7 @@ import numpy as np
 from assistant.dose_amounts import DOSE_AMOUNT
 from assistant.guard.rules.base import Pattern, any_of, match_patterns, pattern, spans_of
 from assistant.guard.semantic import ExemplarSet
-from assistant.guard.text import Sentence, clause_of
+from assistant.guard.text import Sentence, clause_of, has_words
 from assistant.models import Finding
 
 NAME = "dosing"
@@ -903,7 +903,7 @@ class DosingRule:
         return bool(TALK_FRAME.search(sentence.text)) and not DIRECT_ASK.search(sentence.text)
 
     def semantic_allowed(self, sentence: Sentence, context: str | None = None) -> bool:
-        if self.talk_frame(sentence):
+        if not has_words(sentence.text) or self.talk_frame(sentence):
             return False
         # A question that as a whole asks how to talk or help ("She wants more from the
         # sessions. How do I help her set intentions?") is not judged by similarity either.

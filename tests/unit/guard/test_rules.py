@@ -4,7 +4,7 @@ import pytest
 
 from assistant.guard import RuleGuard
 from assistant.guard.rules.crisis import HISTORY
-from assistant.guard.text import clause_of, split_sentences
+from assistant.guard.text import clause_of, has_words, split_sentences
 
 DOSING = [
     ("She felt nothing last time — should we go higher?", True),
@@ -286,3 +286,17 @@ def test_part_of_me_dying_in_a_session_is_still_imagery():
 ])
 def test_ordinary_sentences_near_crisis_forms_are_not_flagged(text):
     assert "crisis" not in RuleGuard(None).check(text, "journal").flags
+
+
+@pytest.mark.parametrize(
+    ("text", "meaningful"),
+    [("<DATE_1>.", False), ("<PERSON_1>, <LOCATION_2>!", False), ("42.", False),
+     ("<DATE_1>. Paid the water bill.", True), ("kms", True)],
+)
+def test_only_sentences_with_words_are_compared_with_exemplars(text, meaningful):
+    assert has_words(text) is meaningful
+
+
+def test_a_dated_heading_is_not_read_as_a_crisis(guard):
+    verdict = guard.check("<DATE_1>. Paid the water bill. Walked the dog after dinner.", "journal")
+    assert verdict.flags == []
