@@ -1,7 +1,7 @@
 """Train the guard's intent model on the dev sets: ``python -m assistant.guard.train``.
 
 The bundled MiniLM is fine-tuned with two heads (dosing request; crisis kind or benign)
-for ``EPOCHS`` passes over every dev line — about six minutes on two CPU cores — with a
+for two passes over every dev line (``RECIPE``) — about ten minutes on two CPU cores — with a
 fixed seed. Held-out sets are never read. Each line teaches what it is labelled for:
 
 - therapist questions: dosing or not, and not a crisis (benign crisis-support questions
