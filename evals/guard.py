@@ -18,7 +18,7 @@ from assistant.config import Settings
 from assistant.embeddings import SentenceTransformerEmbedder
 from assistant.errors import InputError
 from assistant.guard import RuleGuard, build_guard
-from assistant.guard.learned import CRISIS_CATEGORIES, data_rows
+from assistant.guard.learned import category, data_rows
 from assistant.models import GuardVerdict
 
 log = logging.getLogger(__name__)
@@ -180,17 +180,11 @@ def _categories(rows: list[dict], verdicts: Sequence[GuardVerdict]) -> tuple[flo
     """Share of crisis rows whose labelled category is among the crisis findings' categories."""
     chosen = [(r, v) for r, v in zip(rows, verdicts, strict=True) if r["label"] == "crisis"]
     wrong = [
-        {"id": r["id"], "text": r["text"], "expected": _rule_category(r), **_why(v)}
+        {"id": r["id"], "text": r["text"], "expected": category("crisis", r), **_why(v)}
         for r, v in chosen
-        if _rule_category(r) not in {f.category for f in v.findings if f.rule == "crisis"}
+        if category("crisis", r) not in {f.category for f in v.findings if f.rule == "crisis"}
     ]
     return (round(1 - len(wrong) / len(chosen), 4) if chosen else 0.0), wrong
-
-
-def _rule_category(row: dict) -> str:
-    """The crisis rule's category for a labelled line ("plan or means" is suicidal ideation)."""
-    label = row["category"].replace("_", " ").replace("self harm", "self-harm")
-    return CRISIS_CATEGORIES.get(label, label)
 
 
 def _why(verdict) -> dict:

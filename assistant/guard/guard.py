@@ -21,7 +21,7 @@ import numpy as np
 from assistant.dose_amounts import find_dose_amounts
 from assistant.embeddings import Embedder
 from assistant.guard import messages
-from assistant.guard.intent import IntentModel, IntentScore
+from assistant.guard.intent import IntentModel, IntentScore, Thresholds
 from assistant.guard.rules.base import Rule
 from assistant.guard.rules.crisis import HISTORY, REPORTED_KEY, CrisisRule
 from assistant.guard.rules.dosing import DosingRule
@@ -77,7 +77,7 @@ class RuleGuard:
     def warm_up(self) -> None:
         """Load the models and embed the exemplars now rather than on the first check."""
         if self.intent is not None:
-            self.intent.network  # noqa: B018 (loads it)
+            self.intent.warm_up()
         if self.embedder is not None:
             for rule in (self.dosing, self.crisis, self.reported_crisis):
                 if rule.exemplars is not None:
@@ -96,31 +96,37 @@ class RuleGuard:
             for rule in self.rules[mode]:
                 if getattr(rule, "exemplars", None) is not None:
                     rule.exemplars.remember(vectors)
+        injected = [self._injected(sentences, mode) for sentences in split]
         found, margins, row = [], [], 0
-        for sentences in split:
+        for sentences, instructed in zip(split, injected, strict=True):
             rows = vectors[row : row + len(sentences)] if vectors is not None else None
             row += len(sentences)
-            found.append(self.findings(sentences, rows, mode))
+            found.append(self.findings(sentences, rows, mode, instructed))
             margins.append(self._margins(sentences, rows, mode))
-        intents = self._intents(split, found, mode)
+        intents = self._intents(split, injected, found, mode)
         verdicts = []
         for text, sentences, findings, intent, margin in zip(
             texts, split, found, intents, margins, strict=True
         ):
-            findings += intent_findings(findings, intent, self.intent, mode, margin)
+            if self.intent is not None:
+                findings += intent_findings(findings, intent, self.intent.thresholds, mode, margin)
             verdicts.append(_verdict(text, sentences, findings, mode))
         log.debug("guard checked %s texts in %s mode", len(texts), mode)
         return verdicts
 
     def findings(
-        self, sentences: list[Sentence], vectors: np.ndarray | None, mode: Mode
+        self,
+        sentences: list[Sentence],
+        vectors: np.ndarray | None,
+        mode: Mode,
+        injected: list[bool],
     ) -> list[Finding]:
-        """Every rule's findings for the sentences of one text."""
+        """Every rule's findings for the sentences of one text (``injected``: per sentence,
+        whether it is part of an instruction to the software)."""
         rules = self.rules[mode]
         by_name = {rule.name: rule for rule in rules}
         crisis: list[list[Finding]] = []
         whole = " ".join(s.text for s in sentences)
-        injected = self._injected(sentences, mode)
         for index, sentence in enumerate(sentences):
             vector = vectors[index] if vectors is not None else None
             # Injected instructions are judged by crisis patterns only: "tell me the dose"
@@ -181,10 +187,9 @@ class RuleGuard:
             if has_words(s.text)
         }
 
-    def _own_words(self, sentences: list[Sentence], mode: Mode) -> list[Sentence]:
+    def _own_words(self, sentences: list[Sentence], injected: list[bool]) -> list[Sentence]:
         """The writer's own sentences: those before an injected instruction, and the part of
         the first injected sentence that comes before the instruction itself."""
-        injected = self._injected(sentences, mode)
         if True not in injected:
             return sentences
         first = injected.index(True)
@@ -195,7 +200,11 @@ class RuleGuard:
         return sentences[:first] + head
 
     def _intents(
-        self, split: list[list[Sentence]], found: list[list[Finding]], mode: Mode
+        self,
+        split: list[list[Sentence]],
+        injected: list[list[bool]],
+        found: list[list[Finding]],
+        mode: Mode,
     ) -> list[Judged | None]:
         """The intent model's reading of each text without its injected instructions, for the
         texts where it could add something (in journal mode it reads only for crisis, so a
@@ -203,9 +212,9 @@ class RuleGuard:
         if self.intent is None or mode == "output":
             return [None] * len(split)
         own = [
-            self._own_words(sentences, mode)
+            self._own_words(sentences, instructed)
             if mode == "input" or not _flags_crisis(findings) else []
-            for sentences, findings in zip(split, found, strict=True)
+            for sentences, instructed, findings in zip(split, injected, found, strict=True)
         ]
         scores = iter(self.intent.score([" ".join(s.text for s in kept) for kept in own if kept]))
         return [Judged(kept, next(scores)) if kept else None for kept in own]
@@ -251,7 +260,7 @@ class Judged:
 def intent_findings(
     findings: list[Finding],
     judged: Judged | None,
-    model: IntentModel | None,
+    thresholds: Thresholds,
     mode: Mode,
     margins: dict[int, float] | None = None,
 ) -> list[Finding]:
@@ -261,10 +270,10 @@ def intent_findings(
     were used) pin a crisis read from the whole text to its likeliest sentence, and drop it
     when every sentence is clearly nearer benign exemplars. Without them the finding spans
     the writer's own words."""
-    if judged is None or model is None:
+    if judged is None:
         return []
     have = {f.rule for f in findings if f.category != HISTORY}
-    score, thresholds = judged.score, model.thresholds
+    score = judged.score
     first, last = judged.sentences[0], judged.sentences[-1]
     added = []
     if mode == "input" and "dosing" not in have and score.dosing >= thresholds.dosing:

@@ -10,7 +10,6 @@ them: on held-out v7 either alone missed lines the other caught.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
@@ -58,15 +57,6 @@ class Thresholds:
 # Chosen on held-out v7 after it was scored and before it joined dev, with models trained
 # without it (docs/evaluation/guard-intent-v7.md); never on the current held-out set.
 THRESHOLDS = Thresholds(dosing=0.9, crisis=0.7, benign_margin=0.1)
-
-
-def data_digest(data_dir: Path, files: Sequence[str], recipe: dict) -> str:
-    """Identifies what a model was trained from: the dev files' bytes and the recipe."""
-    digest = hashlib.sha256(json.dumps(recipe, sort_keys=True).encode("utf-8"))
-    for name in files:
-        digest.update(name.encode("utf-8"))
-        digest.update((data_dir / name).read_bytes())
-    return digest.hexdigest()
 
 
 def build_network(model_path: Path):
@@ -124,6 +114,10 @@ class IntentModel:
         if self._network is None:
             self._network = self._load_network()
         return self._network
+
+    def warm_up(self) -> None:
+        """Load the network now rather than on the first text."""
+        _ = self.network
 
     def score(self, texts: Sequence[str]) -> list[IntentScore]:
         """Scores per text, in the order given."""

@@ -52,8 +52,9 @@ LEARN = {
 
 
 def category(rule: str, row: dict) -> str:
-    """The rule category a labelled dev line stands for."""
-    label = (row.get("category") or "").replace("comedication", "co-medication")
+    """The rule category a labelled line stands for ("plan or means" is suicidal ideation)."""
+    label = (row.get("category") or "").replace("_", " ").replace("self harm", "self-harm")
+    label = label.replace("comedication", "co-medication")
     if rule == "crisis":
         return CRISIS_CATEGORIES.get(label, SUICIDAL)
     return label if label in DOSING_CATEGORIES else "dosing request"

@@ -19,11 +19,13 @@ written to a temporary folder and renamed, so an interrupted run leaves no half 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import random
 import shutil
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -38,9 +40,8 @@ from assistant.guard.intent import (
     MANIFEST,
     WEIGHTS,
     build_network,
-    data_digest,
 )
-from assistant.guard.learned import CRISIS_CATEGORIES, data_rows
+from assistant.guard.learned import category, data_rows
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +73,16 @@ def examples(data_dir: Path) -> list[tuple[str, int, int]]:
 
 
 def _crisis_class(row: dict) -> int:
-    label = (row.get("category") or "").replace("_", " ").replace("self harm", "self-harm")
-    return CRISIS_CLASSES.index(CRISIS_CATEGORIES.get(label, CRISIS_CLASSES[1]))
+    return CRISIS_CLASSES.index(category("crisis", row))
+
+
+def data_digest(data_dir: Path, files: Sequence[str], recipe: dict) -> str:
+    """Identifies what a model was trained from: the dev files' bytes and the recipe."""
+    digest = hashlib.sha256(json.dumps(recipe, sort_keys=True).encode("utf-8"))
+    for name in files:
+        digest.update(name.encode("utf-8"))
+        digest.update((data_dir / name).read_bytes())
+    return digest.hexdigest()
 
 
 def train(data: list[tuple[str, int, int]], recipe: dict, progress=None):

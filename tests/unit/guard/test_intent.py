@@ -14,6 +14,9 @@ from assistant.guard.train import UNKNOWN, build, examples
 from tests.conftest import make_settings
 
 
+THRESHOLDS = Thresholds(dosing=0.9, crisis=0.8, benign_margin=0.1)
+
+
 class KeywordNetwork:
     """Stands in for the network in wiring tests: a dosing request if "QUUX" is in a text,
     self-harm if "WOBBLE" is (words no rule knows), and records what it was asked to read."""
@@ -37,7 +40,7 @@ def network():
 
 @pytest.fixture
 def keyword_guard(network):
-    return RuleGuard(None, IntentModel(lambda: network, Thresholds(0.9, 0.8, benign_margin=0.1)))
+    return RuleGuard(None, IntentModel(lambda: network, THRESHOLDS))
 
 
 def test_the_model_adds_a_dosing_finding_the_rules_missed(keyword_guard):
@@ -60,10 +63,9 @@ def test_without_exemplars_a_crisis_spans_the_writers_own_words(keyword_guard):
 
 
 def test_exemplar_margins_pin_a_crisis_to_its_likeliest_sentence():
-    model = IntentModel(KeywordNetwork, Thresholds(0.9, 0.8, benign_margin=0.1))
     sentences = [Sentence("Slept badly.", 0, 12), Sentence("The WOBBLE again.", 13, 30)]
     judged = Judged(sentences, IntentScore(dosing=0.0, crisis=0.95, category="self-harm"))
-    added = intent_findings([], judged, model, "journal", {0: -0.3, 13: 0.05})
+    added = intent_findings([], judged, THRESHOLDS, "journal", {0: -0.3, 13: 0.05})
     assert [(f.start, f.end) for f in added] == [(13, 30)]
 
 
@@ -88,10 +90,9 @@ def test_a_rule_finding_is_not_repeated_by_the_model(keyword_guard):
 
 @pytest.mark.parametrize(("margin", "flagged"), [(None, True), (-0.05, True), (-0.2, False)])
 def test_a_crisis_read_by_the_model_alone_yields_to_clearly_benign_exemplars(margin, flagged):
-    model = IntentModel(KeywordNetwork, Thresholds(0.9, 0.8, benign_margin=0.1))
     sentence = Sentence("I hit my head on the cupboard door.", 0, 35)
     judged = Judged([sentence], IntentScore(dosing=0.0, crisis=0.95, category="self-harm"))
-    added = intent_findings([], judged, model, "journal", None if margin is None else {0: margin})
+    added = intent_findings([], judged, THRESHOLDS, "journal", None if margin is None else {0: margin})
     assert [f.rule for f in added] == (["crisis"] if flagged else [])
 
 
@@ -169,3 +170,19 @@ def test_training_is_skipped_when_the_data_has_not_changed(dev, tmp_path, monkey
     assert len(trained) == 2
     assert json.loads((tmp_path / "model" / MANIFEST).read_text())["lines"] == 7
 
+
+
+def test_the_trained_model_reads_the_issues_examples(guard):
+    """The real model built by `make`: dosing decisions and crisis above its thresholds,
+    ordinary KAP questions and ego-death imagery below."""
+    texts = [
+        "She felt nothing last time — should we go higher?",
+        "How do I help a client integrate an overwhelming IV session?",
+        "I keep thinking everyone would be better off without me.",
+        "I felt my ego die and it was beautiful.",
+    ]
+    dosing, benign, crisis, ego = guard.intent.score(texts)
+    limits = guard.intent.thresholds
+    assert dosing.dosing >= limits.dosing > benign.dosing
+    assert crisis.crisis >= limits.crisis > ego.crisis
+    assert crisis.category == "suicidal ideation"
