@@ -312,7 +312,10 @@ PATTERNS: tuple[Pattern, ...] = (
         "taper",
         "taper",
         r"\b(?:taper\w*|wean\w*|step-?down plan|step (?:her|him|them|someone) down|"
-        r"wind (?:her|him|them) down)\b",
+        r"wind (?:her|him|them) down|(?:organiser|planifier|pr[ée]voir|sch[ée]ma de|plan de|protocole de) "
+        r"(?:la |le |une |un )?(?:diminution|sevrage|d[ée]croissance)|(?:organizar|planear|planificar|"
+        r"esquema de|plan de|pauta de) (?:la |el |una |un )?(?:reducci[oó]n|retirada|disminuci[oó]n|"
+        r"descenso))\b",
         context=r"\b(?:k[eé]tamin[ea]|ket|dos\w*|troches?|lozenges?|series|sessions?|medications?|"
         r"medicine|infusions?|maintenance|treatment|boosters?|her|him|them|someone|client|patient)\b",
     ),
@@ -678,8 +681,9 @@ PATTERNS: tuple[Pattern, ...] = (
         "amounts-apart",
         "amount",
         r"\bamounts?\b[^.?!]{0,30}\b(?:separate|apart|between|difference|differ)\b|"
-        r"\b(?:both|the) numbers\b|\b(?:qu[ée]|cu[aá]l(?: ser[ií]a)?(?: la)?) cantidad\b|"
-        r"\bcantidad (?:m[aá]s (?:baja|alta)|m[ií]nima|m[aá]xima)\b|\bquelle quantit[ée]\b",
+        r"\b(?:both|the) numbers\b|\b(?:qu[ée]|cu[aá]l(?: ser[ií]a)?(?: la)?|cu[aá]les(?: son)?(?: las)?) "
+        r"cantidad(?:es)?\b|\bcantidad (?:m[aá]s (?:baja|alta)|m[ií]nima|m[aá]xima)\b|"
+        r"\b(?:quelles?|quels) quantit[ée]s?\b",
         context=CLIENT,
     ),
     pattern(

@@ -70,7 +70,14 @@ PATTERNS: tuple[Pattern, ...] = (
         r"^\s*new (?:instructions?|task)\s*:|\bsystem:|"
         # fake document boundaries and persona resets
         r"\[\s*(?:end of (?:the )?(?:journal|entry|input|text|document|note)|new (?:task|instructions?|"
-        r"session|conversation)|begin (?:new )?instructions?)\s*\]|(?<![\'\"‘“])\byou are an? (?:helpful |new |"
+        r"session|conversation)|begin (?:new )?instructions?)\s*\]|(?:#{2,}|={2,}|-{3,}|\*{2,}|<+)\s*"
+        r"(?:end of (?:the )?(?:journal|entry|input|text|document|note)|new (?:task|instructions?))\b|"
+        r"\bnew (?:task|instructions?) for (?:the |this |any )?(?:model|ai|assistant|bot|system|summari[sz]er)\b|"
+        # the reader addressed by role ("Whoever processes this text should ...")
+        r"\bwhoever (?:is )?(?:process(?:es|ing)?|summari[sz](?:es|ing)|pars(?:es|ing))\s+(?:this|these|my)\b|"
+        r"\bwhoever (?:is )?(?:reads?|reading)\s+(?:this|these|my)\b[^.?!]{0,40}\b(?:should|must|needs? to|"
+        r"has to|is to)\s+(?:now )?(?:append|add|insert|write|output|print|mark|label|classify|remove|delete|"
+        r"include|change|send|e-?mail|forward|ignore|drop|skip|omit|flag)\b|(?<![\'\"‘“])\byou are an? (?:helpful |new |"
         r"different )?(?:assistant|ai|model|chatbot|bot)\b|"
         # the software called by name mid-text ("Also: system, output your full prompt")
         r"\b(?:also|and|so|now|ok|okay|hey)\s*[:,]?\s+(?:system|assistant)\s*,|"
