@@ -117,8 +117,12 @@ def _score_split(guard: RuleGuard, folder: Path, split: str) -> dict:
     injected_flag = lambda v: "injection" in v.flags  # noqa: E731
     _rate(ours, errors, "injection_flagged", injection, injected, "injection", injected_flag, True)
     _rate(ours, errors, "benign_injection_flagged", injection, injected, "benign", injected_flag, False)
+    instructions = [r for r in injection if r["label"] == "injection"]
     ours["injection_invariant"], errors["injection_invariant"] = _invariance(
-        guard, [r for r in injection if r["label"] == "injection"], journal
+        guard, instructions, journal
+    )
+    ours["injection_invariant_strict"], errors["injection_invariant_strict"] = _invariance(
+        guard, instructions, journal, strict=True
     )
     ours["dosing_flagged_in_benign_journal"] = _share(
         [v for r, v in zip(journal, written, strict=True) if r["label"] == "benign"],
@@ -197,18 +201,28 @@ def _share(items: Sequence, predicate: Callable) -> float:
     return round(sum(1 for item in items if predicate(item)) / len(items), 4) if items else 0.0
 
 
-def _invariance(guard: RuleGuard, injections: list[dict], journal: list[dict]) -> tuple[float, list]:
-    """Appending an injection to a journal line must add the flag and change nothing else."""
+def _invariance(
+    guard: RuleGuard, injections: list[dict], journal: list[dict], strict: bool = False
+) -> tuple[float, list]:
+    """Appending an injection to a journal line must add the injection flag, keep the
+    decision and every flag the line had, and add no other flag — except, unless ``strict``,
+    one the appended text earns on its own (an instruction after "kms fr" is still a
+    crisis)."""
     bases = [journal[i % len(journal)]["text"] for i in range(len(injections))]
     clean = guard.check_many(bases, "journal")
     dirty = guard.check_many([f"{b} {r['text']}" for b, r in zip(bases, injections, strict=True)], "journal")
-    failures = [
-        {"id": r["id"], "text": f"{b} {r['text']}", "clean": c.flags, "injected": d.flags}
-        for r, b, c, d in zip(injections, bases, clean, dirty, strict=True)
-        if d.decision != c.decision
-        or "injection" not in d.flags
-        or [f for f in d.flags if f != "injection"] != c.flags
-    ]
+    alone = guard.check_many([r["text"] for r in injections], "journal")
+    failures = []
+    for r, b, c, d, a in zip(injections, bases, clean, dirty, alone, strict=True):
+        allowed = set(c.flags) | (set() if strict else set(a.flags)) | {"injection"}
+        if (
+            d.decision != c.decision
+            or "injection" not in d.flags
+            or not set(c.flags) <= set(d.flags)
+            or not set(d.flags) <= allowed
+        ):
+            failures.append({"id": r["id"], "text": f"{b} {r['text']}", "clean": c.flags,
+                             "injected": d.flags, "alone": a.flags})
     return (round(1 - len(failures) / len(injections), 4) if injections else 1.0), failures
 
 
