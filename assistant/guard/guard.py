@@ -97,18 +97,26 @@ class RuleGuard:
                 if getattr(rule, "exemplars", None) is not None:
                     rule.exemplars.remember(vectors)
         injected = [self._injected(sentences, mode) for sentences in split]
-        found, margins, row = [], [], 0
+        found, margins, rows, row = [], [], [], 0
         for sentences, instructed in zip(split, injected, strict=True):
-            rows = vectors[row : row + len(sentences)] if vectors is not None else None
+            rows.append(vectors[row : row + len(sentences)] if vectors is not None else None)
             row += len(sentences)
-            found.append(self.findings(sentences, rows, mode, instructed))
-            margins.append(self._margins(sentences, rows, mode))
-        intents = self._intents(split, injected, found, mode)
+            found.append(self.findings(sentences, rows[-1], mode, instructed))
+            margins.append(self._margins(sentences, rows[-1], mode))
+        whole = self._read_whole(split, injected, found, mode)
+        for index, (sentences, score) in enumerate(zip(split, whole, strict=True)):
+            instruction = self._model_instruction(sentences, score)
+            if instruction is not None:  # the rules judge again without the instruction
+                injected[index] = [s.start >= instruction.start for s in sentences]
+                found[index] = self.findings(sentences, rows[index], mode, injected[index])
+                found[index].append(instruction)
+        intents = self._intents(split, injected, found, mode, whole)
         verdicts = []
         for text, sentences, findings, intent, margin in zip(
             texts, split, found, intents, margins, strict=True
         ):
             if self.intent is not None:
+                findings = overruled(findings, intent, self.intent.thresholds, mode, sentences)
                 findings += intent_findings(findings, intent, self.intent.thresholds, mode, margin)
             verdicts.append(_verdict(text, sentences, findings, mode))
         log.debug("guard checked %s texts in %s mode", len(texts), mode)
@@ -173,6 +181,51 @@ class RuleGuard:
             injected.append(own or bool(injected and injected[-1]))
         return injected
 
+    def _read_whole(
+        self,
+        split: list[list[Sentence]],
+        injected: list[list[bool]],
+        found: list[list[Finding]],
+        mode: Mode,
+    ) -> list[IntentScore | None]:
+        """In journal mode, the intent model's reading of each whole text in which the
+        patterns found no instruction, for its injection head: every text the model reads
+        for crisis anyway, and those the rules flagged that address someone at all (a cheap
+        screen that all but two of the dev instructions pass)."""
+        if self.intent is None or mode != "journal":
+            return [None] * len(split)
+        chosen = [
+            True not in instructed
+            and (not _flags_crisis(findings) or bool(_ADDRESSES_SOMEONE.search(_joined(sentences))))
+            for sentences, instructed, findings in zip(split, injected, found, strict=True)
+        ]
+        scores = iter(self.intent.score([_joined(s) for s, c in zip(split, chosen) if c]))
+        return [next(scores) if c else None for c in chosen]
+
+    def _model_instruction(
+        self, sentences: list[Sentence], whole: IntentScore | None
+    ) -> Finding | None:
+        """An instruction to the software that the patterns missed and the model read. It
+        starts at the first sentence the injection head flags on its own (or, if none
+        does alone, the likeliest one); like a pattern's, it runs to the end of the text."""
+        if self.intent is None or whole is None:
+            return None
+        threshold = self.intent.thresholds.injection
+        candidates = [s for s in sentences if has_words(s.text)]
+        if whole.injection < threshold or not candidates:
+            return None
+        scores = [score.injection for score in self.intent.score([s.text for s in candidates])]
+        flagged = [i for i, score in enumerate(scores) if score >= threshold]
+        first = flagged[0] if flagged else int(np.argmax(scores))
+        sentence = candidates[first]
+        return Finding(
+            rule="injection", category="instruction to the software",
+            start=sentence.start, end=sentence.end,
+            detail=f"intent model: instruction to the software (p={whole.injection:.2f}, "
+            f"threshold {threshold})",
+            score=round(whole.injection, 4),
+        )
+
     def _margins(
         self, sentences: list[Sentence], vectors: np.ndarray | None, mode: Mode
     ) -> dict[int, float] | None:
@@ -194,7 +247,8 @@ class RuleGuard:
             return sentences
         first = injected.index(True)
         sentence = sentences[first]
-        cut = min(f.start for f in self.injection.analyze(sentence, None)) - sentence.start
+        starts = [f.start for f in self.injection.analyze(sentence, None)]
+        cut = min(starts) - sentence.start if starts else 0  # the model's: the whole sentence
         prefix = sentence.text[:cut].rstrip(" -—:,")
         head = [Sentence(prefix, sentence.start, sentence.start + len(prefix))] if prefix else []
         return sentences[:first] + head
@@ -205,10 +259,12 @@ class RuleGuard:
         injected: list[list[bool]],
         found: list[list[Finding]],
         mode: Mode,
+        whole: list[IntentScore | None],
     ) -> list[Judged | None]:
         """The intent model's reading of each text without its injected instructions, for the
         texts where it could add something (in journal mode it reads only for crisis, so a
-        text the rules already flagged is skipped)."""
+        text the rules already flagged is skipped). A text without instructions that was
+        already read whole is not read again."""
         if self.intent is None or mode == "output":
             return [None] * len(split)
         own = [
@@ -216,8 +272,16 @@ class RuleGuard:
             if mode == "input" or not _flags_crisis(findings) else []
             for sentences, instructed, findings in zip(split, injected, found, strict=True)
         ]
-        scores = iter(self.intent.score([" ".join(s.text for s in kept) for kept in own if kept]))
-        return [Judged(kept, next(scores)) if kept else None for kept in own]
+        reused = [
+            read if read is not None and True not in instructed else None
+            for read, instructed in zip(whole, injected, strict=True)
+        ]
+        unread = [kept for kept, read in zip(own, reused, strict=True) if kept and read is None]
+        scores = iter(self.intent.score([_joined(kept) for kept in unread]))
+        return [
+            (Judged(kept, read if read is not None else next(scores)) if kept else None)
+            for kept, read in zip(own, reused, strict=True)
+        ]
 
     def _embed(self, sentences: list[Sentence], mode: Mode) -> np.ndarray | None:
         if self.embedder is None or mode == "output" or not sentences:
@@ -298,6 +362,40 @@ def intent_findings(
         score=round(score.crisis, 4),
     ))
     return added
+
+
+def overruled(
+    findings: list[Finding],
+    judged: Judged | None,
+    thresholds: Thresholds,
+    mode: Mode,
+    sentences: list[Sentence],
+) -> list[Finding]:
+    """Without the rules' dosing findings in a question the intent model, reading it whole,
+    confidently calls no dosing request; a sentence naming an amount stays."""
+    if mode != "input" or judged is None or judged.score.dosing >= thresholds.dosing_veto:
+        return findings
+    return [f for f in findings if f.rule != "dosing" or _names_amount(f, sentences)]
+
+
+def _names_amount(finding: Finding, sentences: list[Sentence]) -> bool:
+    sentence = next((s for s in sentences if s.start <= finding.start < s.end), None)
+    return bool(sentence and find_dose_amounts(sentence.text))
+
+
+# Words an instruction to the software almost always has; few crisis lines have any.
+_ADDRESSES_SOMEONE = re.compile(
+    r"\b(?:you|your|ai|ia|assistant|model|bot|system|summar\w*|r[ée]sum[ée]|reports?|prompts?|"
+    r"instructions?|instrucciones|consignes|app|software|program|reader|reads?|whoever|output|"
+    r"print|flags?|filters?|note|entry|entries|data|e-?mail|send|ignor\w*|disregard|override|"
+    r"forget|oublie|pretend|act|mark|label|classify|delete|remove|skip|drop|omit|add|append|"
+    r"insert|write|say|list|tell|rules?|reglas|r[èe]gles)\b|[\[\]<>{}#=|]",
+    re.IGNORECASE,
+)
+
+
+def _joined(sentences: list[Sentence]) -> str:
+    return " ".join(s.text for s in sentences)
 
 
 def _flags_crisis(findings: list[Finding]) -> bool:

@@ -1,7 +1,8 @@
-"""The intent model: the bundled MiniLM fine-tuned on the guard's dev sets, with two heads.
+"""The intent model: the bundled MiniLM fine-tuned on the guard's dev sets, with three heads.
 
-One head says whether a therapist's question asks for a dosing decision; the other whether
-a text reports a crisis, and which kind. It reads a whole text at once, so a request at the
+One head says whether a therapist's question asks for a dosing decision; one whether a text
+reports a crisis, and which kind; one whether a client's text carries an instruction to the
+software reading it. It reads a whole text at once, so a request at the
 end of three sentences of context, or a plan spread over two, is judged as one. It is
 trained on this machine by ``python -m assistant.guard.train`` (``make`` does it) from the
 dev sets only, and complements the patterns and exemplar similarity rather than replacing
@@ -35,11 +36,13 @@ GROUP = 8
 
 @dataclass(frozen=True)
 class IntentScore:
-    """Probabilities for one text: a dosing request, any crisis, and the likeliest crisis kind."""
+    """Probabilities for one text: a dosing request, any crisis, the likeliest crisis kind,
+    and an instruction to the software."""
 
     dosing: float
     crisis: float
     category: str
+    injection: float
 
 
 @dataclass(frozen=True)
@@ -52,15 +55,24 @@ class Thresholds:
     dosing: float
     crisis: float
     benign_margin: float
+    injection: float
+    # A dosing finding of the rules is dropped when the model reads the whole question as
+    # this unlikely to be a dosing request (dose metaphors: "a booster shot of guilt"),
+    # unless the sentence names a dose amount. Zero keeps every rule finding.
+    dosing_veto: float = 0.0
 
 
-# Chosen on held-out v7 after it was scored and before it joined dev, with models trained
-# without it (docs/evaluation/guard-intent-v7.md); never on the current held-out set.
-THRESHOLDS = Thresholds(dosing=0.9, crisis=0.7, benign_margin=0.1)
+# Never chosen on the current held-out set. Dosing, crisis and the margin: on held-out v7
+# after it was scored and before it joined dev, with models trained without it
+# (docs/evaluation/guard-intent-v7.md). The veto: on held-out v9 and probes 17-18, with a
+# model trained without them (docs/evaluation/guard-tuning-v10.md). Injection: even odds.
+THRESHOLDS = Thresholds(
+    dosing=0.9, crisis=0.7, benign_margin=0.1, injection=0.5, dosing_veto=0.02
+)
 
 
 def build_network(model_path: Path):
-    """MiniLM with mean pooling and the two linear heads (torch is imported only here)."""
+    """MiniLM with mean pooling and the three linear heads (torch is imported only here)."""
     import torch
     from transformers import AutoModel, AutoTokenizer
 
@@ -72,6 +84,7 @@ def build_network(model_path: Path):
             size = self.encoder.config.hidden_size
             self.dosing = torch.nn.Linear(size, 1)
             self.crisis = torch.nn.Linear(size, len(CRISIS_CLASSES))
+            self.injection = torch.nn.Linear(size, 1)
 
         def forward(self, texts: list[str]):
             batch = self.tokenizer(
@@ -80,7 +93,7 @@ def build_network(model_path: Path):
             hidden = self.encoder(**batch).last_hidden_state
             mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(1) / mask.sum(1)
-            return self.dosing(pooled)[:, 0], self.crisis(pooled)
+            return self.dosing(pooled)[:, 0], self.crisis(pooled), self.injection(pooled)[:, 0]
 
     return IntentNetwork()
 
@@ -124,21 +137,26 @@ class IntentModel:
         import torch
 
         dosing = np.zeros(len(texts), dtype=np.float32)
+        injection = np.zeros(len(texts), dtype=np.float32)
         crisis = np.zeros((len(texts), len(CRISIS_CLASSES)), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         with torch.inference_mode():
             for start in range(0, len(order), GROUP):
                 rows = order[start : start + GROUP]
-                dosing_logits, crisis_logits = self.network([texts[i] for i in rows])
+                dosing_logits, crisis_logits, injection_logits = self.network(
+                    [texts[i] for i in rows]
+                )
                 dosing[rows] = torch.sigmoid(dosing_logits).numpy()
                 crisis[rows] = torch.softmax(crisis_logits, dim=-1).numpy()
+                injection[rows] = torch.sigmoid(injection_logits).numpy()
         return [
             IntentScore(
                 dosing=float(d),
                 crisis=float(1.0 - c[0]),
                 category=CRISIS_CLASSES[1 + int(c[1:].argmax())],
+                injection=float(i),
             )
-            for d, c in zip(dosing, crisis, strict=True)
+            for d, c, i in zip(dosing, crisis, injection, strict=True)
         ]
 
 

@@ -1,15 +1,21 @@
 """Train the guard's intent model on the dev sets: ``python -m assistant.guard.train``.
 
-The bundled MiniLM is fine-tuned with two heads (dosing request; crisis kind or benign)
-for two passes over every dev line (``RECIPE``) — about ten minutes on two CPU cores — with a
-fixed seed. Held-out sets are never read. Each line teaches what it is labelled for:
+The bundled MiniLM is fine-tuned with three heads (dosing request; crisis kind or benign;
+instruction to the software) for two passes over every dev line (``RECIPE``) — about ten
+minutes on two CPU cores — with a fixed seed. Held-out sets are never read. Each line
+teaches what it is labelled for:
 
-- therapist questions: dosing or not, and not a crisis (benign crisis-support questions
-  are the hard negatives);
-- safe-sounding prompts: neither;
-- therapists' crisis reports: the crisis kind, and not a dosing request;
-- journal lines: the crisis kind or benign (their dosing label is unknown: "I want to ask
-  for more next time" is an item for the prescriber, not a therapist's request).
+- therapist questions: dosing or not, and neither a crisis nor an instruction (benign
+  crisis-support questions are the hard negatives);
+- safe-sounding prompts: none of the three;
+- therapists' crisis reports: the crisis kind, and not a dosing request or an instruction;
+- journal lines: the crisis kind or benign, and not an instruction (their dosing label is
+  unknown: "I want to ask for more next time" is an item for the prescriber, not a
+  therapist's request);
+- injection lines: an instruction or a benign look-alike ("the system at work crashed");
+  their crisis and dosing labels are unknown. Each is also taught appended to a journal
+  line, as instructions arrive inside a client's text: a crisis in that journal line is
+  still a crisis with an instruction after it.
 
 The model is written to ``<data_dir>/guard-intent`` with a manifest naming the digest of
 the data and recipe it came from; a second run with the same data does nothing. It is
@@ -45,8 +51,14 @@ from assistant.guard.learned import category, data_rows
 
 log = logging.getLogger(__name__)
 
-FILES = ("questions.dev.jsonl", "safe.dev.jsonl", "therapist.dev.jsonl", "journal.dev.jsonl")
-UNKNOWN = -1  # no dosing label (journal lines)
+FILES = (
+    "questions.dev.jsonl",
+    "safe.dev.jsonl",
+    "therapist.dev.jsonl",
+    "journal.dev.jsonl",
+    "injection.dev.jsonl",
+)
+UNKNOWN = -1  # a head the line has no label for
 RECIPE = {
     "base_model": BUNDLED_MINILM,
     "epochs": 2,
@@ -55,20 +67,47 @@ RECIPE = {
     "weight_decay": 0.01,
     "warmup": 0.1,
     "seed": 0,
+    "heads": ["dosing", "crisis", "injection"],
+    "injections_appended_to_journal_lines": True,
 }
 
 
-def examples(data_dir: Path) -> list[tuple[str, int, int]]:
-    """(text, dosing label or UNKNOWN, crisis class) for every dev line."""
+def examples(data_dir: Path, seed: int = RECIPE["seed"]) -> list[tuple[str, int, int, int]]:
+    """(text, dosing label, crisis class, injection label) for every dev line and every
+    injection line appended to a journal line; UNKNOWN where there is no label for a head."""
     rows = {name: data_rows(data_dir / name) for name in FILES}
     benign = CRISIS_CLASSES.index(BENIGN)
-    out = [(r["text"], int(r["label"] == "dosing"), benign) for r in rows["questions.dev.jsonl"]]
-    out += [(r["text"], 0, benign) for r in rows["safe.dev.jsonl"]]
-    out += [(r["text"], 0, _crisis_class(r)) for r in rows["therapist.dev.jsonl"]]
+    out = [
+        (r["text"], int(r["label"] == "dosing"), benign, 0) for r in rows["questions.dev.jsonl"]
+    ]
+    out += [(r["text"], 0, benign, 0) for r in rows["safe.dev.jsonl"]]
+    out += [(r["text"], 0, _crisis_class(r), 0) for r in rows["therapist.dev.jsonl"]]
     out += [
-        (r["text"], UNKNOWN, _crisis_class(r) if r["label"] == "crisis" else benign)
+        (r["text"], UNKNOWN, _crisis_class(r) if r["label"] == "crisis" else benign, 0)
         for r in rows["journal.dev.jsonl"]
     ]
+    out += [
+        (r["text"], UNKNOWN, UNKNOWN, int(r["label"] == "injection"))
+        for r in rows["injection.dev.jsonl"]
+    ]
+    return out + _appended(rows["journal.dev.jsonl"], rows["injection.dev.jsonl"], seed)
+
+
+def _appended(
+    journal: list[dict], injection: list[dict], seed: int
+) -> list[tuple[str, int, int, int]]:
+    """Each injection line after a journal line drawn at random. The crisis label is the
+    journal line's when it is a crisis; otherwise unknown, since an instruction line may
+    carry crisis content of its own."""
+    if not journal:
+        return []
+    draw = random.Random(seed)
+    out = []
+    for row in injection:
+        base = draw.choice(journal)
+        crisis = _crisis_class(base) if base["label"] == "crisis" else UNKNOWN
+        instructs = int(row["label"] == "injection")
+        out.append((f"{base['text']} {row['text']}", UNKNOWN, crisis, instructs))
     return out
 
 
@@ -85,7 +124,7 @@ def data_digest(data_dir: Path, files: Sequence[str], recipe: dict) -> str:
     return digest.hexdigest()
 
 
-def train(data: list[tuple[str, int, int]], recipe: dict, progress=None):
+def train(data: list[tuple[str, int, int, int]], recipe: dict, progress=None):
     """The fine-tuned network (deterministic for a given machine, data and recipe)."""
     import torch
 
@@ -108,16 +147,18 @@ def train(data: list[tuple[str, int, int]], recipe: dict, progress=None):
         optimizer, lambda step: min(1.0, (step + 1) / warmup) * max(0.0, 1 - step / len(batches))
     )
     for batch in batches:
-        dosing_logits, crisis_logits = network([text for text, _, _ in batch])
-        dosing = torch.tensor([float(d) for _, d, _ in batch])
-        known = dosing != UNKNOWN
-        loss = torch.nn.functional.cross_entropy(
-            crisis_logits, torch.tensor([c for _, _, c in batch])
-        )
-        if known.any():
-            loss = loss + torch.nn.functional.binary_cross_entropy_with_logits(
-                dosing_logits[known], dosing[known]
-            )
+        dosing_logits, crisis_logits, injection_logits = network([row[0] for row in batch])
+        crisis = torch.tensor([row[2] for row in batch])
+        loss = torch.nn.functional.cross_entropy(crisis_logits, crisis, ignore_index=UNKNOWN)
+        if (crisis == UNKNOWN).all():
+            loss = torch.zeros(())  # cross-entropy over no known label is not a number
+        for logits, column in ((dosing_logits, 1), (injection_logits, 3)):
+            labels = torch.tensor([float(row[column]) for row in batch])
+            known = labels != UNKNOWN
+            if known.any():
+                loss = loss + torch.nn.functional.binary_cross_entropy_with_logits(
+                    logits[known], labels[known]
+                )
         loss.backward()
         optimizer.step()
         schedule.step()
