@@ -531,8 +531,12 @@ EXCEPTIONS = tuple(
         r"(?!\s+(?:told|said|mentioned|admitted))[^.]{0,25}\b(?:suicid\w*|hurt(?:ing)? (?:myself|herself|"
         r"himself)|self[- ]?harm\w*|(?:thoughts of|plans? to)(?: (?:harm|hurt|kill)\w*(?: (?:myself|herself|"
         r"himself))?| end\w* (?:it|things|my life))?|wants? to end (?:it|things))",
-        r"\basked (?:me )?(?:about|if|whether)\b[^.]{0,40}\b(?:suicid\w*|self[- ]?harm)[^.]{0,40}\b(?:honestly "
-        r"say|said no|answer(?:ed)? no|none)\b",
+        # a screening question answered no
+        r"\b(?:asked|asks|ask|question\w*|screen\w*|questionnaire|phq\S*)\b[^.]{0,60}\b(?:suicid\w*|"
+        r"self[- ]?harm|(?:hurt|harm|kill)\w* (?:myself|herself|himself)|end\w* (?:it|my life|her life|"
+        r"his life)|better off dead|(?:want|wish)\w* to die)[^.]{0,60}\b(?:honestly say|could say no|"
+        r"said no|say no|answer(?:ed)? no|none|(?:was|scored?|answered|ticked|circled) (?:a )?(?:zero|0|"
+        r"never|no)|no,? and no)\b",
         r"\bnot (?:to )?punish (?:myself|herself|himself)\b|\bgoing to die (?:somewhere|around|at mile|"
         r"during)\b|\b(?:a long time|years|months) since i (?:last )?(?:thought about|wanted|felt)\b[^.]*|"
         r"\bwant (?:ed )?to die for (?:about |like )?(?:a|an|\w+) (?:minutes?|seconds?|moment)\b|"
@@ -540,7 +544,10 @@ EXCEPTIONS = tuple(
         r"\bdon'?t want to (?:hurt|harm|kill) (?:myself|herself|himself)\b|\bkill (?:him|her|my \w+) for "
         r"(?:eating|taking|stealing|using|finishing|drinking|borrowing)\b|\b(?:years|months) (?:free of|clean from|"
         r"without) (?:self[- ]?harm|cutting|burning)\b|\bcut (?:my )?(?:own )?(?:fringe|bangs|hair)\b|"
-        r"\b(?:going to|gonna) murder me\b",
+        r"\b(?:going to|gonna) murder me\b|\b(?:is|are|'s|'re) murdering me\b|"
+        r"\b(?:this|that|the|my|your|his|her|our) (?!husband|wife|partner|boyfriend|girlfriend|ex\b|father|"
+        r"dad|stepdad|stepfather|brother|son|mother|mom|mum|sister|daughter|neighbou?r|boss)\w+ (?:will|"
+        r"would|'ll|is going to|is gonna) (?:literally )?kill (?:me|her|him|us|them)\b",
         r"\b(?:i'?m|she'?s|he'?s) not going to hurt (?:myself|herself|himself)\b",
         r"\b(?:thoughts of|any) (?:self[- ]?harm|suicid\w*)\s*\?\s*(?:a:\s*)?no\b",
         r"\bnever (?:\w+ )?(?:wanted|want|tried|planned) to (?:die|kill myself|end (?:it|my life))\b",
@@ -563,8 +570,7 @@ EXCEPTIONS = tuple(
         r"\bwants? out of (?:this|my|the|that|our) (?!life|world|existence|body|misery)\w+",
         r"\bhurt (?:\w+ )?feelings\b",
         r"\bcatch (?:the|a|my) (?:bus|train) (?:at|to|home|into|back|downtown|in the|on time|\d)",
-        r"\brather die than (?:do|sit through|watch|eat|sing|dance|wear|be seen) (?:another|karaoke|a|an|"
-        r"the|in)\b",
+        r"\brather die than (?!(?:live|go on|keep|continue|feel|be|stay|wake|exist|face|spend)\b)\w+",
         # an accident: burned or cut on something
         r"\b(?:burn(?:ed|t)?|cut|sliced|scraped) (?:my|her|his) [\w ]{0,15}?\b(?:on|at) (?:an?|the|my) "
         r"(?!purpose)\w+",

@@ -327,6 +327,12 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     pattern("route-instead", "route", rf"\b{ROUTE}\s+instead\s+of\s+{ROUTE}\b"),
     pattern(
+        "route-recommend",
+        "route",
+        rf"\b(?:recommend\w*|choose|pick|go with|settle on|better)\b[^.?!]{{0,30}}\b{ROUTE}"
+        rf"\s+(?:over|or|vs\.?|versus|rather than)\s+{ROUTE}\b",
+    ),
+    pattern(
         "route-or",
         "route",
         rf"\b{ROUTE}\s+or\s+(?:the\s+)?{ROUTE}\b",
