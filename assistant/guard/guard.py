@@ -333,7 +333,8 @@ def intent_findings(
     ``margins`` (crisis minus benign exemplar similarity per sentence start, when exemplars
     were used) pin a crisis read from the whole text to its likeliest sentence, and drop it
     when every sentence is clearly nearer benign exemplars. Without them the finding spans
-    the writer's own words."""
+    the writer's own words. A crisis whose span the patterns dated to the distant past
+    ("Hace años pensaba en quitarme la vida. Hoy …") is history, not a new finding."""
     if judged is None:
         return []
     have = {f.rule for f in findings if f.category != HISTORY}
@@ -355,6 +356,8 @@ def intent_findings(
         if margins.get(likeliest.start, -1.0) < -thresholds.benign_margin:
             return added  # clearly benign by its exemplars: an accident, resolved ideation
         span = (likeliest.start, likeliest.end)
+    if any(f.category == HISTORY and f.start < span[1] and span[0] < f.end for f in findings):
+        return added
     added.append(Finding(
         rule="crisis", category=score.category, start=span[0], end=span[1],
         detail=f"intent model: {score.category} (p={score.crisis:.2f}, "

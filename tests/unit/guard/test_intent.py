@@ -10,8 +10,10 @@ from assistant.errors import ConfigError, InputError
 from assistant.guard import RuleGuard
 from assistant.guard.guard import Judged, intent_findings
 from assistant.guard.intent import CRISIS_CLASSES, MANIFEST, IntentModel, IntentScore, Thresholds
+from assistant.guard.rules.crisis import HISTORY
 from assistant.guard.text import Sentence
 from assistant.guard.train import UNKNOWN, build, examples
+from assistant.models import Finding
 from tests.conftest import make_settings
 
 
@@ -274,3 +276,12 @@ def test_the_trained_model_reads_the_issues_examples(guard):
     assert dosing.dosing >= limits.dosing > benign.dosing
     assert crisis.crisis >= limits.crisis > ego.crisis
     assert crisis.category == "suicidal ideation"
+
+
+def test_a_crisis_the_patterns_dated_to_the_past_is_not_added_again():
+    sentences = [Sentence("Years ago I wanted to die.", 0, 26), Sentence("The WOBBLE.", 27, 38)]
+    history = Finding(rule="crisis", category=HISTORY, start=0, end=26, detail="pattern", score=1.0)
+    judged = Judged(sentences, SELF_HARM)
+    assert intent_findings([history], judged, THRESHOLDS, "journal", {0: 0.2, 27: 0.0}) == []
+    pinned = intent_findings([history], judged, THRESHOLDS, "journal", {0: 0.0, 27: 0.2})
+    assert [(f.start, f.end) for f in pinned] == [(27, 38)]
