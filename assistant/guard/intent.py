@@ -2,11 +2,11 @@
 
 One head says whether a therapist's question asks for a dosing decision; one whether a text
 reports a crisis, and which kind; one whether a client's text carries an instruction to the
-software reading it. It reads a whole text at once, so a request at the
-end of three sentences of context, or a plan spread over two, is judged as one. It is
-trained on this machine by ``python -m assistant.guard.train`` (``make`` does it) from the
-dev sets only, and complements the patterns and exemplar similarity rather than replacing
-them: on held-out v7 either alone missed lines the other caught.
+software reading it. It reads a whole text at once, so a request at the end of three
+sentences of context, or a plan spread over two, is judged as one. It is trained on this
+machine by ``python -m assistant.guard.train`` (``make`` does it) from the dev sets only,
+and complements the patterns and exemplar similarity rather than replacing them: on
+held-out v7 either alone missed lines the other caught.
 """
 
 from __future__ import annotations
@@ -166,7 +166,14 @@ def _load_network(directory: Path, base_model: str):
     from assistant.embeddings import resolve_model_path
 
     network = build_network(resolve_model_path(base_model))
-    network.load_state_dict(load_file(str(directory / WEIGHTS)))
+    try:
+        network.load_state_dict(load_file(str(directory / WEIGHTS)))
+    except (OSError, RuntimeError) as exc:  # missing, damaged, or from an older version
+        reason = str(exc).splitlines()[0]
+        raise ConfigError(
+            f"{directory}: the guard's intent model does not fit this version ({reason}); "
+            "run `python -m assistant.guard.train --force`"
+        ) from None
     network.eval()
     log.info("loaded guard intent model from %s", directory)
     return network

@@ -1,8 +1,8 @@
 """Train the guard's intent model on the dev sets: ``python -m assistant.guard.train``.
 
 The bundled MiniLM is fine-tuned with three heads (dosing request; crisis kind or benign;
-instruction to the software) for two passes over every dev line (``RECIPE``) — about ten
-minutes on two CPU cores — with a fixed seed. Held-out sets are never read. Each line
+instruction to the software) for two passes over every dev line (``RECIPE``) — about
+twelve minutes on two CPU cores — with a fixed seed. Held-out sets are never read. Each line
 teaches what it is labelled for:
 
 - therapist questions: dosing or not, and neither a crisis nor an instruction (benign

@@ -5,11 +5,20 @@ from dataclasses import replace
 
 import pytest
 import torch
+from safetensors.torch import save_file
 
+from assistant.config import BUNDLED_MINILM
 from assistant.errors import ConfigError, InputError
 from assistant.guard import RuleGuard
 from assistant.guard.guard import Judged, intent_findings
-from assistant.guard.intent import CRISIS_CLASSES, MANIFEST, IntentModel, IntentScore, Thresholds
+from assistant.guard.intent import (
+    CRISIS_CLASSES,
+    MANIFEST,
+    WEIGHTS,
+    IntentModel,
+    IntentScore,
+    Thresholds,
+)
 from assistant.guard.rules.crisis import HISTORY
 from assistant.guard.text import Sentence
 from assistant.guard.train import UNKNOWN, build, examples
@@ -170,6 +179,13 @@ def test_a_broken_manifest_is_a_clear_error(tmp_path):
     (tmp_path / MANIFEST).write_text("{not json", encoding="utf-8")
     with pytest.raises(ConfigError, match="unreadable intent model manifest"):
         IntentModel.load(tmp_path)
+
+
+def test_a_model_from_an_older_version_is_a_clear_error(tmp_path):
+    (tmp_path / MANIFEST).write_text(json.dumps({"base_model": BUNDLED_MINILM}), encoding="utf-8")
+    save_file({"dosing.weight": torch.zeros(1, 384)}, str(tmp_path / WEIGHTS))
+    with pytest.raises(ConfigError, match="does not fit this version.*guard.train --force"):
+        IntentModel.load(tmp_path).warm_up()
 
 
 def _write(folder, name, rows):
