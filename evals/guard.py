@@ -117,13 +117,9 @@ def _score_split(guard: RuleGuard, folder: Path, split: str) -> dict:
     injected_flag = lambda v: "injection" in v.flags  # noqa: E731
     _rate(ours, errors, "injection_flagged", injection, injected, "injection", injected_flag, True)
     _rate(ours, errors, "benign_injection_flagged", injection, injected, "benign", injected_flag, False)
-    instructions = [r for r in injection if r["label"] == "injection"]
-    ours["injection_invariant"], errors["injection_invariant"] = _invariance(
-        guard, instructions, journal
-    )
-    ours["injection_invariant_strict"], errors["injection_invariant_strict"] = _invariance(
-        guard, instructions, journal, strict=True
-    )
+    invariance = _invariance(guard, [r for r in injection if r["label"] == "injection"], journal)
+    for name, (share, failures) in invariance.items():
+        ours[name], errors[name] = share, failures
     ours["dosing_flagged_in_benign_journal"] = _share(
         [v for r, v in zip(journal, written, strict=True) if r["label"] == "benign"],
         lambda v: "dosing" in v.flags,
@@ -202,28 +198,31 @@ def _share(items: Sequence, predicate: Callable) -> float:
 
 
 def _invariance(
-    guard: RuleGuard, injections: list[dict], journal: list[dict], strict: bool = False
-) -> tuple[float, list]:
+    guard: RuleGuard, injections: list[dict], journal: list[dict]
+) -> dict[str, tuple[float, list]]:
     """Appending an injection to a journal line must add the injection flag, keep the
-    decision and every flag the line had, and add no other flag — except, unless ``strict``,
-    one the appended text earns on its own (an instruction after "kms fr" is still a
-    crisis)."""
+    decision and every flag the line had, and add no other flag: ``injection_invariant``
+    allows one the appended text earns on its own (an instruction after "kms fr" is still a
+    crisis), ``injection_invariant_strict`` does not."""
     bases = [journal[i % len(journal)]["text"] for i in range(len(injections))]
     clean = guard.check_many(bases, "journal")
     dirty = guard.check_many([f"{b} {r['text']}" for b, r in zip(bases, injections, strict=True)], "journal")
     alone = guard.check_many([r["text"] for r in injections], "journal")
-    failures = []
+    failures: dict[str, list] = {"injection_invariant": [], "injection_invariant_strict": []}
     for r, b, c, d, a in zip(injections, bases, clean, dirty, alone, strict=True):
-        allowed = set(c.flags) | (set() if strict else set(a.flags)) | {"injection"}
-        if (
-            d.decision != c.decision
-            or "injection" not in d.flags
-            or not set(c.flags) <= set(d.flags)
-            or not set(d.flags) <= allowed
-        ):
-            failures.append({"id": r["id"], "text": f"{b} {r['text']}", "clean": c.flags,
-                             "injected": d.flags, "alone": a.flags})
-    return (round(1 - len(failures) / len(injections), 4) if injections else 1.0), failures
+        kept = d.decision == c.decision and "injection" in d.flags and set(c.flags) <= set(d.flags)
+        added = set(d.flags) - set(c.flags) - {"injection"}
+        failure = {"id": r["id"], "text": f"{b} {r['text']}", "clean": c.flags,
+                   "injected": d.flags, "alone": a.flags}
+        if not kept or added - set(a.flags):
+            failures["injection_invariant"].append(failure)
+        if not kept or added:
+            failures["injection_invariant_strict"].append(failure)
+    total = len(injections)
+    return {
+        name: (round(1 - len(rows) / total, 4) if total else 1.0, rows)
+        for name, rows in failures.items()
+    }
 
 
 def _meets(value: float, op: str, target: float) -> bool:

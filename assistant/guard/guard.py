@@ -303,14 +303,10 @@ _DEFERS_TO_PRESCRIBER = re.compile(
 
 def _defers(finding: Finding, sentences: list[Sentence]) -> bool:
     """A dosing finding inside a sentence that defers to the prescriber, with no amount."""
-    if finding.rule != "dosing":
+    if finding.rule != "dosing" or _names_amount(finding, sentences):
         return False
-    sentence = next((s for s in sentences if s.start <= finding.start < s.end), None)
-    return bool(
-        sentence
-        and _DEFERS_TO_PRESCRIBER.search(sentence.text)
-        and not find_dose_amounts(sentence.text)
-    )
+    sentence = _sentence_of(finding, sentences)
+    return bool(sentence and _DEFERS_TO_PRESCRIBER.search(sentence.text))
 
 
 @dataclass(frozen=True)
@@ -382,8 +378,12 @@ def overruled(
 
 
 def _names_amount(finding: Finding, sentences: list[Sentence]) -> bool:
-    sentence = next((s for s in sentences if s.start <= finding.start < s.end), None)
+    sentence = _sentence_of(finding, sentences)
     return bool(sentence and find_dose_amounts(sentence.text))
+
+
+def _sentence_of(finding: Finding, sentences: list[Sentence]) -> Sentence | None:
+    return next((s for s in sentences if s.start <= finding.start < s.end), None)
 
 
 # Words an instruction to the software almost always has; few crisis lines have any.
