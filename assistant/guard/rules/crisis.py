@@ -90,12 +90,14 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             "explicit-ideation",
             SUICIDAL,
             rf"\b(?:kill(?:ed|ing|s)? {v.self_}|end(?:ing|s)? (?:{v.poss} (?:own )?life|it all|things|it)\b|"
-            rf"tak(?:e|es|ing) {v.poss} (?:own )?life|suicid\w*|"
+            rf"tak(?:e|es|ing) {v.poss} (?:own )?life|finish(?:ing)? (?:with )?{v.poss} life|suicid\w*|"
             r"(?:wants?|wanted|wanting|wanna|going|gonna) to die|want(?:s|ed)? to be dead|"
             rf"(?:wish|wishes|hope|hopes) {v.subj} (?:was|were) dead|better off dead|rather be dead|"
             r"(?:i'?d|would) rather die\b|"
             r"(?:don'?t|doesn'?t|do not|does not|no longer) wants? to (?:be alive|live|exist|be here|"
             r"wake up)|tired of (?:existing|living|being alive|life)|stop existing|"
+            rf"(?:don'?t|do not) (?:think|know if) {v.subj} (?:still |even )?wants? to (?:be alive|live|"
+            r"exist|be here|go on|keep going|wake up)|"
             r"giving up on life|done with (?:life|being alive|living)|"
             r"(?:wish|hope|pray)\w*[^.]{0,25}(?:never (?:wake|been born)|not (?:wake|waking) up|"
             r"won'?t wake up|(?:doesn'?t|don'?t) wake up)|"
@@ -268,7 +270,10 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"oncoming traffic|overpass)|"
             r"(?:train|bus|truck|traffic)\b[^.]{0,40}\bstep(?:ping|ped)? (?:forward|out|in front)|"
             r"step(?:ping)? (?:out )?in front of (?:a |the )?(?:train|bus|truck|car|traffic)|"
-            r"(?:jump|jumping) (?:off|from)|bridge i'?d|goodbye (?:letters?|notes?|texts?|messages?|emails?|videos?)|note in case|"
+            r"(?:jump|jumping) (?:off|from)|sauter (?:du|d'un|de l[a']|par la) ?(?:balcon|pont|toit|"
+            r"fen[êe]tre|immeuble|falaise)|me jeter (?:sous|d'un|du|par la)|(?:tirarme|lanzarme|aventarme|"
+            r"saltar) (?:del|de un|de la|desde el|desde un|por la) (?:balc[óo]n|puente|techo|azotea|ventana|"
+            r"edificio)|bridge i'?d|goodbye (?:letters?|notes?|texts?|messages?|emails?|videos?)|note in case|"
             r"goodbye[^.]{0,40}\b(?:the last time|for the last time|for good|forever)|"
             r"(?:bought|have|has|got|keeps?|kept|hid|hidden) (?:a |the )?(?:rope|noose)\b|noose|"
             r"bought a gun|"
@@ -531,7 +536,9 @@ EXCEPTIONS = tuple(
         r"(?!\s+(?:told|said|mentioned|admitted))[^.]{0,25}\b(?:suicid\w*|hurt(?:ing)? (?:myself|herself|"
         r"himself)|self[- ]?harm\w*|(?:thoughts of|plans? to)(?: (?:harm|hurt|kill)\w*(?: (?:myself|herself|"
         r"himself))?| end\w* (?:it|things|my life))?|wants? to end (?:it|things))",
-        # a screening question answered no
+        # a screening question answered no; a question about it is not a report of it
+        r"\b(?:screening |the |a |that )?questions? (?:about|on|re:?) (?:hurting|harming|killing) "
+        r"(?:myself|yourself|oneself)\b",
         r"\b(?:asked|asks|ask|question\w*|screen\w*|questionnaire|phq\S*)\b[^.]{0,60}\b(?:suicid\w*|"
         r"self[- ]?harm|(?:hurt|harm|kill)\w* (?:myself|herself|himself)|end\w* (?:it|my life|her life|"
         r"his life)|better off dead|(?:want|wish)\w* to die)[^.]{0,60}\b(?:honestly say|could say no|"
@@ -551,9 +558,11 @@ EXCEPTIONS = tuple(
         r"\b(?:i'?m|she'?s|he'?s) not going to hurt (?:myself|herself|himself)\b",
         r"\b(?:thoughts of|any) (?:self[- ]?harm|suicid\w*)\s*\?\s*(?:a:\s*)?no\b",
         r"\bnever (?:\w+ )?(?:wanted|want|tried|planned) to (?:die|kill myself|end (?:it|my life))\b",
-        r"\b(?:suicidal |dark |intrusive )?(?:thoughts|feelings|urges|ideation)\b[^.]{0,40}\b(?:are|is|"
+        r"\b(?:suicidal |dark |intrusive )?(?:thoughts|feelings|urges|ideation|death wish|wish to die)\b[^.]{0,40}\b(?:are|is|"
         r"have|has) (?:all )?(?:gone|passed|faded|lifted|quiet(?:er)?|disappeared)\b",
         r"\bdon'?t (?:want to die|feel like i want to disappear)\b",
+        r"\b(?:don'?t|do not|no longer) (?:think|feel|say|believe) (?:['‘\"“]|that way|like that)[^.]{0,60}"
+        r"\b(?:anymore|any more)\b",
         r"\bwith emotion\b|\bfor a moment\b",
         # suicide loss and overdose deaths of others are grief, not the writer's crisis
         r"\b(?:(?:died|dies|death) (?:by|to|from)|los(?:t|ing|e) (?:\w+ ){0,6}?to) suicide\b|"
@@ -561,7 +570,7 @@ EXCEPTIONS = tuple(
         r"\b(?:\w+'s|his|her|their) suicide\b(?! (?:attempt|plan|note|risk|ideation|thoughts))",
         r"\b(?:died|passed away|lost \w+) (?:of|from|to) (?:an? )?overdose\b|\bwho overdosed\b|"
         r"\bse suicid[óo]\b|\bs'est suicid[ée]e?\b|\bse quit[óo] la vida\b|"
-        r"\b(?:ce|cette|le|la|mon|ma) \w+ va me tuer\b|\b(?:este|esta|mi) \w+ me va a matar\b|"
+        r"\b(?:ce|cette|le|la|mon|ma) \w+(?:-l[àa])? va me tuer\b|\b(?:este|esta|mi) \w+ me va a matar\b|"
         r"\bmakes? me want to die\b(?=[^.]*\b(?:lol|lmao|haha\w*)\b)",
         r"\boverdos\w* on (?!(?:my |her |his |their |the |all )?(?:meds|medications?|pills|tablets|"
         r"sleeping|painkillers|insulin|tylenol|ketamine|lozenges|drugs|heroin|fentanyl|opioids?|purpose)\b)\w+",
@@ -592,7 +601,7 @@ SCREENING = re.compile(
     re.IGNORECASE,
 )
 PAST = re.compile(
-    r"\b(?:years ago|decades? ago|long ago|used to|when i was (?:a |\w+teen|\d+|young|little|in)|"
+    r"\b(?:years ago|decades? ago|long ago|used to|before(?=,)|when i was (?:a |\w+teen|\d+|young|little|in)|"
     r"in high school|in college|back in (?:college|school|high school|the day|my \w+)|"
     r"back then|as a (?:teen\w*|kid|child|student)|in my (?:teens|twenties|thirties|forties|fifties|"
     r"sixties|\d0s|youth|childhood)|last year|(?:back )?in (?:19|20)\d\d|once (?:believed|thought|felt|wanted|tried)|at my (?:lowest|worst)|"
@@ -615,7 +624,7 @@ PAST_TENSE = re.compile(
 RESOLVED = re.compile(
     r"\b(?:(?:don'?t|do not) feel (?:that|like that|that way)(?: \w+)? (?:now|anymore|any more)|"
     r"no longer|not anymore|(?:i'?m|i am) still here|glad i (?:stayed|didn'?t|am (?:still )?here|"
-    r"'?m (?:still )?here)|so glad|(?:those|the) (?:thoughts|feelings|urges) (?:are|have) (?:gone|"
+    r"'?m (?:still )?here)|so glad|now i (?:don'?t|do not)|(?:those|the) (?:thoughts|feelings|urges) (?:are|have) (?:gone|"
     r"passed|faded|lifted)|now i (?:know|feel|want|have|see)|this year i|i actually want to|"
     r"today i (?:feel|felt) (?:hope|alive|okay|ok|grateful)|(?:showed|shown|taught|reminded) me "
     r"(?:that )?i'?m not|i know (?:now )?(?:that )?i'?m not|hope feels real|haven'?t thought about it|"
@@ -724,7 +733,8 @@ class CrisisRule:
         sentence of the text resolves, becomes a history finding."""
         clause = clause_of(sentence.text, finding.start - sentence.start)
         dated = PAST.search(sentence.text) or resolved
-        past = (PAST.search(clause) or (dated and PAST_TENSE.search(clause))) and not (
+        opens_dated = PAST.match(sentence.text.lstrip())  # "Before, I want to die."
+        past = (PAST.search(clause) or opens_dated or (dated and PAST_TENSE.search(clause))) and not (
             RECENT.search(clause)
         )
         return finding.model_copy(

@@ -88,6 +88,11 @@ FRAME = any_of(
     r"(?:para|en) un folleto", r"folleto", r"pour une fiche", r"fiche (?:patient|d'information)",
     r"jeu de r[ôo]le", r"juego de rol",
 )
+# "Booster" that is not a ketamine session: a staff training, a vaccine, morale, in quotes.
+FIGURATIVE_BOOSTER = (
+    r"\b(?:training|staff|team|morale|confidence|skills?|refresher|flu|covid|vaccine|tetanus|"
+    r"immune|mood|energy|motivation)\s+['\"‘’“”]?boosters?\b|['‘\"“]boosters?['’\"”]"
+)
 # The sentence is about a client, a session or ketamine: ordinary words then mean dosing.
 CLIENT = (
     r"\b(?:she|he|her|him|his|they|them|their|client|patient|ketamine|ket|k|spravato|"
@@ -395,7 +400,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"her|his|their) (?!next|first|second|third)\w+|"
         r"\bboosters?['\"’”]? of (?!ketamine|k\b|the medicine)\w+|\b(?:after|since|from) (?:a|the|her|his|their|"
         r"last week'?s) booster\b|\bbooster (?:session )?last (?:week|time|month)\b|\bdrive\b|"
-        r"\bresearch\w*|\bstud(?:y|ies)\b|\bwhy boosters\b|\bdocument\w*",
+        r"\bresearch\w*|\bstud(?:y|ies)\b|\bwhy boosters\b|\bdocument\w*|" + FIGURATIVE_BOOSTER,
     ),
     pattern(
         "next-step",
@@ -428,7 +433,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:schedul\w*|tim(?:e|ing)|plan|start|add)\b[^.?!]{0,30}\bboosters?\b|"
         r"\bboosters?\b(?! (?:session )?last (?:week|month))[^.?!]{0,40}\b(?:weeks?|months?|days?|closer|"
         r"further)\b",
-        unless=r"\b(?:says|said|told|described|stirred|came up|research\w*|stud(?:y|ies)|why)\b",
+        unless=r"\b(?:says|said|told|described|stirred|came up|research\w*|stud(?:y|ies)|why)\b|"
+        + FIGURATIVE_BOOSTER,
     ),
     pattern(
         "session-count",
@@ -504,7 +510,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "framing",
         "framing",
         rf"\b{FRAME}\b",
-        context=rf"\b(?:{DOSE}|amounts?|ranges?|milligram\w*|how much|approve|increase|draw up|"
+        context=rf"\b(?:{DOSE}(?![- ](?:days?|sessions?|rooms?|appointments?|visits?)\b)|amounts?|ranges?|milligram\w*|how much|approve|increase|draw up|"
         r"titration|numbers?|give (?:her|him|them)|rangos|fourchettes?|cantidad\w*|quantit[ée]s?|"
         r"prescri\w*|recet\w*|indicar\w*|percentage|go up|go down|starting|typical|standard|usual)\b",
         unless=r"\b(?:no|without|not) (?:amounts|numbers|doses|dosing)\b",

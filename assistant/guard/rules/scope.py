@@ -33,8 +33,10 @@ PATTERNS: tuple[Pattern, ...] = (
     pattern(
         "prescribe",
         "prescribing",
-        rf"\b(?:(?:can|could|would|will) you prescribe|should i prescribe|write (?:a|her|him|them) "
-        rf"(?:script|prescription)|(?:should|can) {CLIENT} (?:start|begin|be put on|switch to) "
+        rf"\b(?:(?:can|could|would|will) you prescribe|should i prescribe|write (?:(?:her|him|them) )?"
+        rf"(?:a |an |the |her |his |their )?(?:new )?(?:prescription|script(?!s? for (?:a|an|the|my|our|this) "
+        rf"(?:[\w-]+ ){{0,3}}(?:call|conversation|session|role[- ]?play|meeting|check[- ]?in|video|talk|"
+        rf"voicemail|welcome|group|visit)))|(?:should|can) {CLIENT} (?:start|begin|be put on|switch to) "
         rf"(?:an? )?(?:antidepressant|antipsychotic|ssri|medication|meds|lithium|ketamine|"
         rf"spravato|\w+(?:pine|zepam|xetine|oline|pram|afaxine|azine)))\b",
     ),
