@@ -1,6 +1,7 @@
 """The intent model's wiring into the guard, its loading and its training data."""
 
 import json
+import random
 from dataclasses import replace
 
 import pytest
@@ -21,7 +22,7 @@ from assistant.guard.intent import (
 )
 from assistant.guard.rules.crisis import HISTORY
 from assistant.guard.text import Sentence
-from assistant.guard.train import UNKNOWN, build, examples
+from assistant.guard.train import UNKNOWN, build, examples, length_pooled_batches
 from assistant.models import Finding
 from tests.conftest import make_settings
 
@@ -251,6 +252,20 @@ def test_each_injection_line_is_also_taught_after_a_journal_line(dev, seed):
         base = next(b for b in bases if text.startswith(b))
         assert instructions[text.removeprefix(base + " ")] == injection
         assert (dosing, crisis) == (UNKNOWN, bases[base])
+
+
+def test_an_epoch_teaches_every_line_once_in_batches_of_like_length():
+    data = [("x" * length, 0, 0, 0) for length in random.Random(3).sample(range(1, 500), 103)]
+    random.seed(0)
+    batches = length_pooled_batches(data, size=4, per_pool=5)
+    assert sorted(row for batch in batches for row in batch) == sorted(data)
+    assert len(batches) == 26 and all(len(batch) <= 4 for batch in batches)
+
+    def padding(groups):
+        return sum(max(len(r[0]) for r in g) * len(g) - sum(len(r[0]) for r in g) for g in groups)
+
+    plain = [data[i : i + 4] for i in range(0, len(data), 4)]
+    assert padding(batches) < padding(plain) / 3
 
 
 def test_a_bad_dev_line_names_file_and_line(dev):
