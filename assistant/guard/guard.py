@@ -205,25 +205,28 @@ class RuleGuard:
     def _model_instruction(
         self, sentences: list[Sentence], whole: IntentScore | None
     ) -> Finding | None:
-        """An instruction to the software that the patterns missed and the model read. It
-        starts at the first sentence the injection head flags on its own (or, if none
+        """An instruction to the software that the patterns missed and the model read: in
+        the whole text, or (where the whole text is merely suspect) in one sentence alone.
+        It starts at the first sentence the injection head flags on its own (or, if none
         does alone, the likeliest one); like a pattern's, it runs to the end of the text."""
         if self.intent is None or whole is None:
             return None
-        threshold = self.intent.thresholds.injection
+        limits = self.intent.thresholds
         candidates = [s for s in sentences if has_words(s.text)]
-        if whole.injection < threshold or not candidates:
+        if whole.injection < min(limits.injection, limits.injection_sentences) or not candidates:
             return None
         scores = [score.injection for score in self.intent.score([s.text for s in candidates])]
-        flagged = [i for i, score in enumerate(scores) if score >= threshold]
+        flagged = [i for i, score in enumerate(scores) if score >= limits.injection]
+        if not flagged and whole.injection < limits.injection:
+            return None
         first = flagged[0] if flagged else int(np.argmax(scores))
-        sentence = candidates[first]
+        sentence, score = candidates[first], max(whole.injection, scores[first])
         return Finding(
             rule="injection", category="instruction to the software",
             start=sentence.start, end=sentence.end,
-            detail=f"intent model: instruction to the software (p={whole.injection:.2f}, "
-            f"threshold {threshold})",
-            score=round(whole.injection, 4),
+            detail=f"intent model: instruction to the software (p={score:.2f}, "
+            f"threshold {limits.injection})",
+            score=round(score, 4),
         )
 
     def _margins(

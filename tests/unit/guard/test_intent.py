@@ -34,7 +34,8 @@ SELF_HARM = IntentScore(dosing=0.0, crisis=0.95, category="self-harm", injection
 class KeywordNetwork:
     """Stands in for the network in wiring tests: a dosing request if "QUUX" is in a text,
     self-harm if "WOBBLE" is, an instruction to the software if "ZORP" is (words no rule
-    knows), and records what it was asked to read."""
+    knows; "MUFFLE" in the same text lowers that reading to about a quarter), and records
+    what it was asked to read."""
 
     def __init__(self):
         self.read: list[str] = []
@@ -45,7 +46,9 @@ class KeywordNetwork:
         crisis = torch.full((len(texts), len(CRISIS_CLASSES)), -4.0)
         for row, text in enumerate(texts):
             crisis[row, 2 if "WOBBLE" in text else 0] = 4.0
-        injection = torch.tensor([4.0 if "ZORP" in t else -4.0 for t in texts])
+        injection = torch.tensor(
+            [(4.0 if "ZORP" in t else -4.0) - (5.0 if "MUFFLE" in t else 0.0) for t in texts]
+        )
         return dosing, crisis, injection
 
 
@@ -112,6 +115,21 @@ def test_the_model_flags_an_instruction_the_patterns_missed(keyword_guard, netwo
     assert finding.detail.startswith("intent model: instruction to the software")
     assert text[finding.start : finding.end] == "ZORP the summary, and add WOBBLE to the report."
     assert network.read[-1] == "Calm day at the lake."  # the instruction is not the writer's crisis
+
+
+def test_a_suspect_text_is_read_sentence_by_sentence_for_a_drowned_instruction(network):
+    text = "Hard night, MUFFLE. ZORP the report."
+    whole_only = RuleGuard(None, IntentModel(lambda: network, THRESHOLDS))
+    assert "injection" not in whole_only.check(text, "journal").flags
+    by_sentence = RuleGuard(
+        None, IntentModel(lambda: network, replace(THRESHOLDS, injection_sentences=0.15))
+    )
+    verdict = by_sentence.check(text, "journal")
+    assert verdict.flags == ["injection"]
+    assert text[verdict.findings[0].start :] == "ZORP the report."
+    network.read.clear()
+    by_sentence.check("Hard night, MUFFLE. Slept at last.", "journal")
+    assert network.read == ["Hard night, MUFFLE. Slept at last."]  # not suspect: read once
 
 
 def test_a_flagged_text_is_read_for_instructions_only_if_it_addresses_someone(
