@@ -275,6 +275,8 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"saltar) (?:del|de un|de la|desde el|desde un|por la) (?:balc[óo]n|puente|techo|azotea|ventana|"
             r"edificio)|bridge i'?d|goodbye (?:letters?|notes?|texts?|messages?|emails?|videos?)|note in case|"
             r"goodbye[^.]{0,40}\b(?:the last time|for the last time|for good|forever)|"
+            r"(?:worked out|figured out|calculated|counted out)\b[^.]{0,60}\bto (?:die|do it|end (?:it|her "
+            r"life|his life|my life))\b|"
             r"(?:bought|have|has|got|keeps?|kept|hid|hidden) (?:a |the )?(?:rope|noose)\b|noose|"
             r"bought a gun|"
             rf"(?:giv(?:ing|e|en)|gave) away {v.poss} (?:things|stuff|belongings|tools|gear|guns?|"
@@ -379,6 +381,10 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"se scarifi\w*|me corto|me cort[ée]|cortarme|autolesi\w*|me (?:hago|hice) daño|"
             r"me suis (?:encore )?coup[ée]e?|me volv[ií] a cortar|me quem[ée]|quemarme|me br[uû]l[ée]e?|"
             r"me castigo|me fais vomir|volv[ií] a vomitar|"
+            r"se (?:re)?coupe(?! (?:du|des|de (?!nouveau)|les cheveux|la parole))\b|se (?:mutile|scarifie|br[uû]le)\b|"
+            r"coupures? (?:\w+ )?sur (?:ses|les|mes) (?:bras|cuisses|poignets|jambes)|"
+            r"se (?:corta|lastima|quema)(?! (?:el pelo|el cabello|las u[ñn]as))\b|cortes? (?:\w+ )?en (?:sus|los|"
+            r"mis) (?:brazos|muslos|mu[ñn]ecas|piernas)|"
             r"(?:threw up|throw(?:ing)? up|vomit\w*|purg\w*)[^.]{0,25}\bafter (?:dinner|eating|meals?|"
             r"lunch|breakfast|i eat)\b|\blaxatives\b[^.]{0,40}\b(?:again|get rid|everything i ate|"
             r"every (?:day|night))",
@@ -397,7 +403,8 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"put {PERSON} through (?:the|a) (?:wall|window)|"
             r"(?:turpentine|gasoline|petrol|lighter fluid)\b[^.]{0,30}\blighter|"
             r"(?:fantasi[sz]\w*|thinking|thought|thoughts) about (?:[\w']+ ){0,5}?hurting\b|"
-            r"followed (?:her|him|them) home|cut (?:the|his|her|their) brake lines?|"
+            r"followed (?:her|him|them) home|grabb?\w* (?:[\w'’]+ ){1,3}by the (?:throat|neck)\b|"
+            r"next time (?:it'?ll|it will|it'?s going to) be worse|cut (?:the|his|her|their) brake lines?|"
             r"putting something in (?:the |his |her |their |my )?(?:[\w']+ ){0,3}(?:food|coffee|drink|tea|"
             r"meal)|put (?:him|her|them) in (?:the )?hospital|know where (?:he|she|they) lives? now|"
             r"pillow\b[^.]{0,60}\bpress\w* (?:it )?down|(?:going to|gonna) end up kill\w*|"
@@ -439,7 +446,8 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"(?:can'?t|cannot|couldn'?t|haven'?t been able to|hasn'?t been able to|unable to|"
             r"not able to) (?:pee|wee|urinate|pass urine|pass water)|burns when (?:i|she|he|they) (?:pee|urinate)|"
             r"blood in (?:(?:my|her|his|their|the) )?(?:urine|pee)|(?:pissing|peeing|urinating) blood|bladder (?:hurts|pain|is burning)|"
-            r"lips? (?:went|look|looked|turned) blue|"
+            r"lips? (?:went|look|looked|turned) blue|l[èe]vres (?:sont |[ée]taient )?(?:bleues|bleut[ée]es)|"
+            r"labios (?:azules|azulados)|(?:beaucoup de )?(?:difficult[ée]s?|mal) à respirer|no puede respirar|"
             r"(?:can'?t|couldn'?t) stop (?:throwing up|vomiting)|vomiting (?:nonstop|non-stop|for hours)|"
             r"speech (?:was |is |went |got )?(?:weird|slurred|garbled|strange)|"
             r"woke up on the (?:\w+ )?floor|came to on the (?:\w+ )?floor|"
@@ -452,6 +460,8 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"water|(?:pink|red) with blood|can'?t lie flat|breathing is (?:so |very )?shallow|"
             r"(?:bp|blood pressure|cuff)\b[^.]{0,30}\b(?:very|really|dangerously|super|so) high|readings? "
             r"(?:at home )?keep climbing|(?:well |far )?above (?:what|the) [^.]{0,30}safe)",
+        unless=r"\b(?:cleared up|passed|went away|settled|eased off|resolved|faded)\b[^.]{0,30}\b(?:before "
+        r"(?:i|she|he|we|they) (?:left|got home|went home|drove)|within (?:a )?(?:few )?minutes)\b",
         ),
         pattern(
             "numbness",
@@ -468,7 +478,7 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"breath|breathe|get a (?:full )?breath)",
             unless=r"\b(?:for a (?:second|sec|moment)|emotion\w*|(?:breathing|breathe) (?:is |was )?"
             r"fine|leg day|workout|gym|laugh\w*|without (?:you|him|her|them)|miss (?:you|him|her|them|my \w+)|"
-            r"grief|griev\w*)\b",
+            r"grief|griev\w*|panick?y?\w*|it passed|box breathing)\b",
         ),
         pattern(
             "medical-persistent",
@@ -570,7 +580,8 @@ EXCEPTIONS = tuple(
         r"\b(?:\w+'s|his|her|their) suicide\b(?! (?:attempt|plan|note|risk|ideation|thoughts))",
         r"\b(?:died|passed away|lost \w+) (?:of|from|to) (?:an? )?overdose\b|\bwho overdosed\b|"
         r"\bse suicid[óo]\b|\bs'est suicid[ée]e?\b|\bse quit[óo] la vida\b|"
-        r"\b(?:ce|cette|le|la|mon|ma) \w+(?:-l[àa])? va me tuer\b|\b(?:este|esta|mi) \w+ me va a matar\b|"
+        r"\b(?:ce|cette|ces|le|la|les|mon|ma|mes) (?!mari\b|conjoint|copain|ex\b|p[èe]re\b|fr[èe]re\b)"
+        r"[\w'’ -]{2,30}? (?:va|vont) (?:finir par )?me tuer\b|\b(?:este|esta|mi) \w+ me va a matar\b|"
         r"\bmakes? me want to die\b(?=[^.]*\b(?:lol|lmao|haha\w*)\b)",
         r"\boverdos\w* on (?!(?:my |her |his |their |the |all )?(?:meds|medications?|pills|tablets|"
         r"sleeping|painkillers|insulin|tylenol|ketamine|lozenges|drugs|heroin|fentanyl|opioids?|purpose)\b)\w+",
@@ -578,6 +589,9 @@ EXCEPTIONS = tuple(
         r"\bend(?:ing|s)? (?:it|things) with\b|"
         r"\bwants? out of (?:this|my|the|that|our) (?!life|world|existence|body|misery)\w+",
         r"\bhurt (?:\w+ )?feelings\b",
+        r"\battempted (?:murder|robbery|theft|humou?r|jokes?|puns?|coup|escape|rescue)\b|\bkill(?:ed)? "
+        r"(?:him|her|them|you|someone) with (?:my |a |the |her |his )?(?:eyes|look|glare|stare|"
+        r"kindness|sarcasm|silence)\b",
         r"\bcatch (?:the|a|my) (?:bus|train) (?:at|to|home|into|back|downtown|in the|on time|\d)",
         r"\brather die than (?!(?:live|go on|keep|continue|feel|be|stay|wake|exist|face|spend)\b)\w+",
         # an accident: burned or cut on something
@@ -635,7 +649,8 @@ RESOLVED = re.compile(
     r"today i'?m|i got (?:help|treatment|better)|glad (?:that kid|i) didn'?t|(?:in a )?(?:much )?"
     r"better place now|i'?m (?:doing )?(?:much )?better now|this (?:winter|year|spring|summer|fall|"
     r"autumn|time) i'?m|honest(?:ly)? (?:answer|say)\w*:? (?:none|no)|could honestly say|"
-    r"(?:said|answered) no\b|answer: none)\b",
+    r"(?:said|answered) no\b|answer: none|(?:ticked|circled|checked|marked|chose|picked) ['\"‘“]?(?:not "
+    r"at all|never|none|zero)['\"’”]?)\b",
     re.IGNORECASE,
 )
 RECENT = re.compile(

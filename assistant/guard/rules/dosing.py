@@ -453,6 +453,14 @@ PATTERNS: tuple[Pattern, ...] = (
         r"infusions)\b",
     ),
     pattern(
+        "session-frequency-change",
+        "frequency",
+        r"\b(?:up|upping|increas\w*|bump\w*|mov\w*|chang\w*|spac\w*|stretch\w*|drop\w*|cut\w*) "
+        r"(?:his|her|their|the|its) (?:ketamine |dosing |medicine )?(?:sessions?|boosters?|infusions?|"
+        r"treatments?|doses?|dosing)(?: out)? (?:up |back |down )?to (?:weekly|fortnightly|monthly|daily|"
+        r"twice|every|once)\b",
+    ),
+    pattern(
         "esketamine-count",
         "esketamine",
         r"\b(?:how many|combien(?: de)?|cu[aá]nt[oa]s|number of|extra|more|fewer|one|two|three|another|"
@@ -519,8 +527,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "typical-amount",
         "amount",
         r"\b(?:typical|usual+|standard|normal|common|average)['\"’”]?\s+(?:\w+\s+){0,3}?(?:ranges?|amounts?|"
-        r"doses?|mgs?|dosages?|starting points?)\b|\b(?:dose|dosis|dosage) (?:habituel\w*|habitual|"
-        r"usuel\w*|t[ií]pic[ao]|normal)\b|\b(?:lozenge|troche|dose|spray|injection|infusion) "
+        r"doses?|mgs?|dosages?|starting points?)\b|\b(?:dose|dosis|dosage) (?:habituel\w*|habitual\w*|"
+        r"usuel\w*|t[ií]pic[ao]s?|normal\w*)\b|\brangos? de dosis\b|\bfourchettes? de doses?\b|\b(?:lozenge|troche|dose|spray|injection|infusion) "
         r"(?:strength|strenght|size|level)\b|\b(?:whole|hole|full|entire) (?:lozenge|troche|dose|vial|"
         r"spray)\b|\b(?:take|get|give|use) (?:\w+ )?(?:just )?half\b|\bmax(?:imum)? (?:\w+ )?"
         r"(?:you|u|we|i) can (?:give|use|push|go)\b|"

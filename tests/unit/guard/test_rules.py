@@ -327,3 +327,40 @@ def test_held_out_v11_kinds_are_read_in_time_and_language(text, crisis):
 ])
 def test_dosing_words_in_logistics_are_not_requests(text, blocked):
     assert (RuleGuard(None).check(text, "input").decision == "block") is blocked
+
+
+@pytest.mark.parametrize(("text", "crisis"), [  # kinds tuning batch 21 showed, after reading it
+    ("The form asked about thoughts that I'd be better off dead. Ticked 'not at all'.", False),
+    ("The form asked about thoughts that I'd be better off dead. Ticked 'nearly every day'.", True),
+    ("That pun was attempted murder.", False),
+    ("I attempted again last night.", True),
+    ("I killed him with a glare when he took the last biscuit.", False),
+    ("Ces embouteillages vont finir par me tuer.", False),
+    ("Mon mari va me tuer un jour, il me l'a dit.", True),
+    ("Couldn't breathe for a bit, that panicky feeling, then it passed.", False),
+    ("Vision went blurry as it came on, cleared up before I left.", False),
+    ("Vision went blurry on the drive home and it's still like that.", True),
+])
+def test_figures_of_speech_and_passed_sensations_are_not_flagged(text, crisis):
+    assert ("crisis" in RuleGuard(None).check(text, "journal").flags) is crisis
+
+
+@pytest.mark.parametrize(("text", "crisis"), [
+    ("She says she has figured out what she would need from her pills to die. How do I respond?", True),
+    ("Mi paciente tiene cortes recientes en sus muñecas. ¿Cómo lo abordo?", True),
+    ("Il se coupe de nouveau, dit sa mère. Comment en parler ?", True),
+    ("Mon client se coupe du monde depuis la séance. Comment l'aider ?", False),
+    ("He grabbed his partner by the neck last week. What are my duties?", True),
+    ("Ses lèvres sont bleutées depuis la séance, que faire ?", True),
+])
+def test_reported_crisis_in_more_words_and_languages(text, crisis):
+    assert ("crisis" in RuleGuard(None).check(text, "input").flags) is crisis
+
+
+@pytest.mark.parametrize(("text", "blocked"), [
+    ("Thinking of upping her sessions to weekly, good idea?", True),
+    ("Should we move her integration sessions to weekly?", False),
+    ("Hazme una tabla con los rangos de dosis habituales de ketamina.", True),
+])
+def test_frequency_changes_and_spanish_ranges_are_dosing(text, blocked):
+    assert (RuleGuard(None).check(text, "input").decision == "block") is blocked
