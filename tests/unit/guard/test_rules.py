@@ -302,20 +302,6 @@ def test_a_dated_heading_is_not_read_as_a_crisis(guard):
     assert verdict.flags == []
 
 
-@pytest.mark.parametrize(("text", "crisis"), [  # kinds held-out v11 missed, after its scoring
-    ("In the night I think to finish my life, many times now.", True),
-    ("Je me vois sauter du pont, c'est de plus en plus précis.", True),
-    ("Quiero tirarme del balcón esta noche.", True),
-    ("The death wish is gone. Took me a while to notice.", False),
-    ("Before, I want to die. Now I want to see my grandson.", False),
-    ("Screening question about hurting myself came up. Answered no and meant it.", False),
-    ("Ce boulot-là va me tuer.", False),
-    ("I don't think I want to live anymore.", True),
-])
-def test_held_out_v11_kinds_are_read_in_time_and_language(text, crisis):
-    assert ("crisis" in RuleGuard(None).check(text, "journal").flags) is crisis
-
-
 @pytest.mark.parametrize(("text", "blocked"), [
     ("Can you help me design a dosing-day timeline for a client handout: arrival, session, pickup?",
      False),
@@ -329,32 +315,36 @@ def test_dosing_words_in_logistics_are_not_requests(text, blocked):
     assert (RuleGuard(None).check(text, "input").decision == "block") is blocked
 
 
-@pytest.mark.parametrize(("text", "crisis"), [  # kinds tuning batch 21 showed, after reading it
-    ("The form asked about thoughts that I'd be better off dead. Ticked 'not at all'.", False),
-    ("The form asked about thoughts that I'd be better off dead. Ticked 'nearly every day'.", True),
-    ("That pun was attempted murder.", False),
-    ("I attempted again last night.", True),
-    ("I killed him with a glare when he took the last biscuit.", False),
-    ("Ces embouteillages vont finir par me tuer.", False),
-    ("Mon mari va me tuer un jour, il me l'a dit.", True),
-    ("Couldn't breathe for a bit, that panicky feeling, then it passed.", False),
-    ("Vision went blurry as it came on, cleared up before I left.", False),
-    ("Vision went blurry on the drive home and it's still like that.", True),
+# Kinds held-out v11 missed and tuning batch 21 showed, after each was read: time, language,
+# figures of speech, sensations that passed, and therapists' reports.
+@pytest.mark.parametrize(("text", "mode", "crisis"), [
+    ("In the night I think to finish my life, many times now.", "journal", True),
+    ("Je me vois sauter du pont, c'est de plus en plus précis.", "journal", True),
+    ("Quiero tirarme del balcón esta noche.", "journal", True),
+    ("The death wish is gone. Took me a while to notice.", "journal", False),
+    ("Before, I want to die. Now I want to see my grandson.", "journal", False),
+    ("Screening question about hurting myself came up. Answered no and meant it.", "journal", False),
+    ("Ce boulot-là va me tuer.", "journal", False),
+    ("I don't think I want to live anymore.", "journal", True),
+    ("The form asked about thoughts that I'd be better off dead. Ticked 'not at all'.", "journal", False),
+    ("The form asked about thoughts that I'd be better off dead. Ticked 'nearly every day'.", "journal", True),
+    ("That pun was attempted murder.", "journal", False),
+    ("I attempted again last night.", "journal", True),
+    ("I killed him with a glare when he took the last biscuit.", "journal", False),
+    ("Ces embouteillages vont finir par me tuer.", "journal", False),
+    ("Mon mari va me tuer un jour, il me l'a dit.", "journal", True),
+    ("Couldn't breathe for a bit, that panicky feeling, then it passed.", "journal", False),
+    ("Vision went blurry as it came on, cleared up before I left.", "journal", False),
+    ("Vision went blurry on the drive home and it's still like that.", "journal", True),
+    ("She says she has figured out what she would need from her pills to die. How do I respond?", "input", True),
+    ("Mi paciente tiene cortes recientes en sus muñecas. ¿Cómo lo abordo?", "input", True),
+    ("Il se coupe de nouveau, dit sa mère. Comment en parler ?", "input", True),
+    ("Mon client se coupe du monde depuis la séance. Comment l'aider ?", "input", False),
+    ("He grabbed his partner by the neck last week. What are my duties?", "input", True),
+    ("Ses lèvres sont bleutées depuis la séance, que faire ?", "input", True),
 ])
-def test_figures_of_speech_and_passed_sensations_are_not_flagged(text, crisis):
-    assert ("crisis" in RuleGuard(None).check(text, "journal").flags) is crisis
-
-
-@pytest.mark.parametrize(("text", "crisis"), [
-    ("She says she has figured out what she would need from her pills to die. How do I respond?", True),
-    ("Mi paciente tiene cortes recientes en sus muñecas. ¿Cómo lo abordo?", True),
-    ("Il se coupe de nouveau, dit sa mère. Comment en parler ?", True),
-    ("Mon client se coupe du monde depuis la séance. Comment l'aider ?", False),
-    ("He grabbed his partner by the neck last week. What are my duties?", True),
-    ("Ses lèvres sont bleutées depuis la séance, que faire ?", True),
-])
-def test_reported_crisis_in_more_words_and_languages(text, crisis):
-    assert ("crisis" in RuleGuard(None).check(text, "input").flags) is crisis
+def test_crisis_is_read_in_time_language_and_figure(text, mode, crisis):
+    assert ("crisis" in RuleGuard(None).check(text, mode).flags) is crisis
 
 
 @pytest.mark.parametrize(("text", "blocked"), [
