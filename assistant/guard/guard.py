@@ -208,7 +208,8 @@ class RuleGuard:
         """An instruction to the software that the patterns missed and the model read: in
         the whole text, or (where the whole text is merely suspect) in one sentence alone.
         It starts at the first sentence the injection head flags on its own (or, if none
-        does alone, the likeliest one); like a pattern's, it runs to the end of the text."""
+        does alone, the likeliest one, which must read as at least a little likely); like a
+        pattern's, it runs to the end of the text."""
         if self.intent is None or whole is None:
             return None
         limits = self.intent.thresholds
@@ -217,7 +218,9 @@ class RuleGuard:
             return None
         scores = [score.injection for score in self.intent.score([s.text for s in candidates])]
         flagged = [i for i, score in enumerate(scores) if score >= limits.injection]
-        if not flagged and whole.injection < limits.injection:
+        if not flagged and (
+            whole.injection < limits.injection or max(scores) < limits.injection_located
+        ):
             return None
         first = flagged[0] if flagged else int(np.argmax(scores))
         sentence, score = candidates[first], max(whole.injection, scores[first])

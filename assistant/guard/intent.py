@@ -64,17 +64,21 @@ class Thresholds:
     # by one, and one that instructs on its own is an instruction (a crisis entry can drown
     # the instruction appended to it). One is the whole-text reading alone.
     injection_sentences: float = 1.0
+    # Where no sentence instructs on its own, the whole text's reading stands only if some
+    # sentence reads at least this: "Note to self: forget the old rules. New rule: …" reads
+    # as an instruction whole, while none of its sentences does.
+    injection_located: float = 0.0
 
 
 # Never chosen on the current held-out set. Dosing, crisis and the margin: on held-out v7
 # after it was scored and before it joined dev, with models trained without it
 # (docs/evaluation/guard-intent-v7.md). The veto: on held-out v9 and probes 17-18, with a
 # model trained without them (docs/evaluation/guard-tuning-v10.md). Injection: even odds.
-# Sentence reading: on tuning batch 21, with a model trained without it
+# Sentence reading: on tuning batch 21 and v11, with models trained without them
 # (docs/evaluation/guard-tuning-v12.md).
 THRESHOLDS = Thresholds(
     dosing=0.9, crisis=0.7, benign_margin=0.1, injection=0.5, dosing_veto=0.02,
-    injection_sentences=0.15,
+    injection_sentences=0.15, injection_located=0.1,
 )
 
 

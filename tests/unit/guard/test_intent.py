@@ -34,8 +34,8 @@ SELF_HARM = IntentScore(dosing=0.0, crisis=0.95, category="self-harm", injection
 class KeywordNetwork:
     """Stands in for the network in wiring tests: a dosing request if "QUUX" is in a text,
     self-harm if "WOBBLE" is, an instruction to the software if "ZORP" is (words no rule
-    knows; "MUFFLE" in the same text lowers that reading to about a quarter), and records
-    what it was asked to read."""
+    knows; "MUFFLE" in the same text lowers that reading to about a quarter; "NOTE" and
+    "RULE" together read as one, neither alone), and records what it was asked to read."""
 
     def __init__(self):
         self.read: list[str] = []
@@ -47,7 +47,11 @@ class KeywordNetwork:
         for row, text in enumerate(texts):
             crisis[row, 2 if "WOBBLE" in text else 0] = 4.0
         injection = torch.tensor(
-            [(4.0 if "ZORP" in t else -4.0) - (5.0 if "MUFFLE" in t else 0.0) for t in texts]
+            [
+                (4.0 if "ZORP" in t or ("NOTE" in t and "RULE" in t) else -4.0)
+                - (5.0 if "MUFFLE" in t else 0.0)
+                for t in texts
+            ]
         )
         return dosing, crisis, injection
 
@@ -130,6 +134,16 @@ def test_a_suspect_text_is_read_sentence_by_sentence_for_a_drowned_instruction(n
     network.read.clear()
     by_sentence.check("Hard night, MUFFLE. Slept at last.", "journal")
     assert network.read == ["Hard night, MUFFLE. Slept at last."]  # not suspect: read once
+
+
+def test_a_whole_text_reading_no_sentence_shares_is_not_an_instruction(network):
+    text = "NOTE to self: cry more. New RULE: rest."
+    lenient = RuleGuard(None, IntentModel(lambda: network, THRESHOLDS))
+    assert lenient.check(text, "journal").flags == ["injection"]
+    located = RuleGuard(
+        None, IntentModel(lambda: network, replace(THRESHOLDS, injection_located=0.1))
+    )
+    assert located.check(text, "journal").flags == []
 
 
 def test_a_flagged_text_is_read_for_instructions_only_if_it_addresses_someone(
