@@ -62,7 +62,7 @@ class Thresholds:
     dosing_veto: float = 0.0
     # Below ``injection`` for the whole text, but at least this: its sentences are read one
     # by one, and one that instructs on its own is an instruction (a crisis entry can drown
-    # the instruction appended to it). One is the whole-text reading alone.
+    # the instruction appended to it). At one, only the whole-text reading counts.
     injection_sentences: float = 1.0
     # Where no sentence instructs on its own, the whole text's reading stands only if some
     # sentence reads at least this: "Note to self: forget the old rules. New rule: …" reads
