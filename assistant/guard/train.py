@@ -13,9 +13,12 @@ teaches what it is labelled for:
   unknown: "I want to ask for more next time" is an item for the prescriber, not a
   therapist's request);
 - injection lines: an instruction or a benign look-alike ("the system at work crashed");
-  their crisis and dosing labels are unknown. Each is also taught appended to a journal
-  line, as instructions arrive inside a client's text: a crisis in that journal line is
-  still a crisis with an instruction after it.
+  their dosing label is unknown, and their crisis label is benign only where the file says
+  the writer's own words carry no crisis (``"crisis": "benign"``). Each is also taught
+  appended to a journal line, as instructions arrive inside a client's text: a crisis in
+  that journal line is still a crisis with an instruction after it, and a benign line with
+  a benign instruction is benign — without that, instruction language was only ever seen
+  beside crises, and the model read "tell her I'm fine, no concerns" as one.
 
 The model is written to ``<data_dir>/guard-intent`` with a manifest naming the digest of
 the data and recipe it came from; a second run with the same data does nothing. It is
@@ -70,6 +73,7 @@ RECIPE = {
     "seed": 0,
     "heads": ["dosing", "crisis", "injection"],
     "injections_appended_to_journal_lines": True,
+    "injection_lines_crisis_labelled": True,
 }
 
 
@@ -88,7 +92,7 @@ def examples(data_dir: Path, seed: int = RECIPE["seed"]) -> list[tuple[str, int,
         for r in rows["journal.dev.jsonl"]
     ]
     out += [
-        (r["text"], UNKNOWN, UNKNOWN, int(r["label"] == "injection"))
+        (r["text"], UNKNOWN, _own_crisis(r), int(r["label"] == "injection"))
         for r in rows["injection.dev.jsonl"]
     ]
     return out + _appended(rows["journal.dev.jsonl"], rows["injection.dev.jsonl"], seed)
@@ -98,18 +102,24 @@ def _appended(
     journal: list[dict], injection: list[dict], seed: int
 ) -> list[tuple[str, int, int, int]]:
     """Each injection line after a journal line drawn at random. The crisis label is the
-    journal line's when it is a crisis; otherwise unknown, since an instruction line may
-    carry crisis content of its own."""
+    journal line's when it is a crisis; otherwise the injection line's own (benign or
+    unknown), since an instruction line may carry crisis content of its own."""
     if not journal:
         return []
     draw = random.Random(seed)
     out = []
     for row in injection:
         base = draw.choice(journal)
-        crisis = _crisis_class(base) if base["label"] == "crisis" else UNKNOWN
+        crisis = _crisis_class(base) if base["label"] == "crisis" else _own_crisis(row)
         instructs = int(row["label"] == "injection")
         out.append((f"{base['text']} {row['text']}", UNKNOWN, crisis, instructs))
     return out
+
+
+def _own_crisis(injection_row: dict) -> int:
+    """Benign where the writer's own words in an injection line are labelled free of crisis;
+    unknown otherwise (the kind of a crisis there is not labelled)."""
+    return CRISIS_CLASSES.index(BENIGN) if injection_row.get("crisis") == "benign" else UNKNOWN
 
 
 def _crisis_class(row: dict) -> int:
