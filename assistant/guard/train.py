@@ -2,7 +2,7 @@
 
 The bundled MiniLM is fine-tuned with three heads (dosing request; crisis kind or benign;
 instruction to the software) for two passes over every dev line (``RECIPE``) — about
-nine minutes on two CPU cores — with a fixed seed. Held-out sets are never read. Each line
+ten minutes on two CPU cores — with a fixed seed. Held-out sets are never read. Each line
 teaches what it is labelled for:
 
 - therapist questions: dosing or not, and neither a crisis nor an instruction (benign
