@@ -1,10 +1,15 @@
-"""The Scrubber protocol and the Presidio implementation (fail closed)."""
+"""The Scrubber protocol and the Presidio implementation (fail closed).
+
+Text is normalised first (``assistant.normalize``): the analyzer reads what a person reads,
+so zero-width characters, look-alike letters and full-width digits hide nothing, while every
+span is mapped back to the text as written.
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
@@ -12,9 +17,11 @@ from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
 from assistant.config import Settings
 from assistant.errors import KapError, ScrubberError
 from assistant.models import Entity, ScrubResult
+from assistant.normalize import normalize
 from assistant.privacy.audit import audit_scrub
 from assistant.privacy.config import PrivacyConfig
 from assistant.privacy.engine import build_analyzer
+from assistant.privacy.names import Lexicon, name_parts, spread_names
 from assistant.privacy.spans import resolve
 from assistant.privacy.vault import Vault
 
@@ -40,6 +47,7 @@ class PresidioScrubber:
         self.batch_size = batch_size
         self._analyzer: AnalyzerEngine | None = None
         self._config: PrivacyConfig | None = None
+        self._lexicon: Lexicon | None = None
         self._lock = threading.Lock()  # the UI shares one scrubber across sessions
 
     def warm_up(self) -> None:
@@ -47,6 +55,7 @@ class PresidioScrubber:
         with self._lock:
             if self._analyzer is None:
                 self._analyzer, self._config = build_analyzer(self.settings)
+                self._lexicon = Lexicon.from_analyzer(self._analyzer, self._config)
 
     @property
     def analyzer(self) -> AnalyzerEngine:
@@ -57,14 +66,20 @@ class PresidioScrubber:
         """The PHI spans in ``text`` (no placeholders assigned)."""
         return self.find_many([text])[0]
 
-    def find_many(self, texts: Sequence[str]) -> list[list[Entity]]:
-        """PHI spans for each text, with one batched spaCy pass over all of them."""
+    def find_many(self, texts: Sequence[str], known_names: Iterable[str] = ()) -> list[list[Entity]]:
+        """PHI spans for each text (offsets into the text as given), with one batched spaCy
+        pass over all of them. A name found in any of the texts, or given in
+        ``known_names``, is found wherever it, or a part of it, recurs in them."""
         analyzer = self.analyzer
+        normal = [normalize(text) for text in texts]
         try:
             batch = BatchAnalyzerEngine(analyzer).analyze_iterator(
-                list(texts), language=self._config.language, batch_size=self.batch_size
+                [n.text for n in normal], language=self._config.language, batch_size=self.batch_size
             )
-            return [resolve(results, text, self._config) for results, text in zip(batch, texts)]
+            found = [
+                resolve(results, n.text, self._config, self._lexicon)
+                for results, n in zip(batch, normal)
+            ]
         except KapError:
             raise
         except Exception as exc:  # fail closed: any analyzer fault stops the request
@@ -73,17 +88,34 @@ class PresidioScrubber:
                 f"PHI scrubbing failed ({type(exc).__name__}); nothing was sent on. "
                 "Check the scrubber installation with `kap scrub \"test\"`"
             ) from None
+        parts = name_parts(
+            [n.text[e.start : e.end] for n, entities in zip(normal, found) for e in entities
+             if e.type == "PERSON"]
+            + [normalize(name).text for name in known_names],
+            self._lexicon,
+        )
+        found = [spread_names(n.text, entities, parts, self._lexicon) for n, entities in zip(normal, found)]
+        return [_to_original(n, entities) for n, entities in zip(normal, found)]
 
     def scrub(self, text: str, vault: Vault) -> ScrubResult:
         """Scrub one text, adding its values to ``vault``."""
         return self.scrub_many([text], vault)[0]
 
     def scrub_many(self, texts: Sequence[str], vault: Vault) -> list[ScrubResult]:
-        """Scrub several texts with one batched pass; placeholders are shared through ``vault``."""
-        return [
-            replace(text, entities, vault)
-            for text, entities in zip(texts, self.find_many(texts))
-        ]
+        """Scrub several texts with one batched pass; placeholders are shared through ``vault``,
+        and names the vault already holds are found again in these texts."""
+        found = self.find_many(texts, known_names=vault.values_of("PERSON"))
+        return [replace(text, entities, vault) for text, entities in zip(texts, found)]
+
+
+def _to_original(normal, entities: list[Entity]) -> list[Entity]:
+    if not normal.changed:
+        return entities
+    mapped = []
+    for entity in entities:
+        start, end = normal.span(entity.start, entity.end)
+        mapped.append(entity.model_copy(update={"start": start, "end": end}))
+    return mapped
 
 
 def replace(text: str, entities: list[Entity], vault: Vault) -> ScrubResult:

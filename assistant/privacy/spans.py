@@ -1,4 +1,10 @@
-"""Turn Presidio findings into the spans we scrub: typed, trimmed, allow-listed, merged."""
+"""Turn Presidio findings into the spans we scrub: typed, whole tokens, allow-listed, merged.
+
+Span hygiene, by rule: a span never cuts a word (it grows to whole tokens); overlapping
+spans merge; person names next to each other, or joined by an initial or a particle,
+become one name; a word after a name that is neither English nor allow-listed is its
+surname ("anneke vandermolen").
+"""
 
 from __future__ import annotations
 
@@ -9,25 +15,56 @@ from presidio_analyzer import RecognizerResult
 from assistant.models import Entity
 from assistant.privacy.config import PrivacyConfig
 from assistant.privacy.entities import PRIORITY
+from assistant.privacy.names import Lexicon
 
 _EDGE = " \t\r\n.,;:!?\"'()[]{}“”‘’"  # trimmed from span edges, never part of an identifier
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_INNER = "'’-"  # joins word characters inside one token ("O'Brien", "Quintero-Vega")
+# What may stand between two parts of one person's name.
+_NAME_GAP = re.compile(
+    r"(?:\s+|\s*-\s*)(?:(?:[A-Z]\.?|de|del|della|der|den|di|da|dos|du|la|le|van|von|bin|ibn|al|el|ben)\s+)*",
+)
+_NEXT_TOKEN = re.compile(r"\s+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
 
 
-def resolve(results: list[RecognizerResult], text: str, config: PrivacyConfig) -> list[Entity]:
-    """Keep findings above their type's threshold, drop allow-listed ones, merge overlaps."""
+def resolve(
+    results: list[RecognizerResult], text: str, config: PrivacyConfig, lexicon: Lexicon | None = None
+) -> list[Entity]:
+    """Keep findings above their type's threshold, drop allow-listed ones, grow them to whole
+    tokens, merge overlaps and join the parts of names."""
     kept = []
     for result in results:
         kind = config.placeholder_types.get(result.entity_type, result.entity_type)
         if result.score < config.threshold(kind):
             continue
-        start, end = _trim(text, result.start, result.end)
+        start, end = _trim(text, *_grow(text, result.start, result.end))
         if start >= end or _allowed(text[start:end], config.allow_list):
             continue
         if kind == "LOCATION" and _allowed(text[start:end], config.location_allow_list):
             continue
         kept.append(Entity(type=kind, start=start, end=end, score=round(result.score, 4)))
-    return _merge(kept)
+    merged = _merge(kept)
+    if lexicon is not None:
+        merged = _merge(_with_surnames(text, merged, lexicon))
+    return _join_names(text, merged)
+
+
+def _grow(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span that starts or ends inside a word to the whole word."""
+    while start > 0 and (text[start - 1].isalnum() or (
+        text[start - 1] in _INNER and start > 1 and text[start - 2].isalnum() and text[start].isalnum()
+    )):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or (
+        text[end] in _INNER and end + 1 < len(text) and text[end + 1].isalnum()
+        and text[end - 1].isalnum() and not _possessive(text, end)
+    )):
+        end += 1
+    return start, end
+
+
+def _possessive(text: str, position: int) -> bool:
+    return text[position : position + 2] in ("'s", "’s") and not text[position + 2 : position + 3].isalnum()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -73,3 +110,36 @@ def _merge(entities: list[Entity]) -> list[Entity]:
         else:
             merged.append(entity)
     return merged
+
+
+def _with_surnames(text: str, entities: list[Entity], lexicon: Lexicon) -> list[Entity]:
+    """Each PERSON span extended over the unknown words that follow it (a surname the
+    NER left out), one word at a time, at most two."""
+    out = []
+    for entity in entities:
+        if entity.type == "PERSON":
+            end = entity.end
+            for _ in range(2):
+                match = _NEXT_TOKEN.match(text, end)
+                if not match or lexicon.is_word(match.group(1)) or len(match.group(1)) < 2:
+                    break
+                end = match.end()
+            entity = entity.model_copy(update={"end": end})
+        out.append(entity)
+    return out
+
+
+def _join_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """PERSON spans separated only by spaces, initials or name particles become one."""
+    joined: list[Entity] = []
+    for entity in entities:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.type == entity.type == "PERSON"
+            and _NAME_GAP.fullmatch(text[last.end : entity.start])
+        ):
+            joined[-1] = last.model_copy(update={"end": entity.end, "score": max(last.score, entity.score)})
+        else:
+            joined.append(entity)
+    return joined

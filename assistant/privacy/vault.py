@@ -48,6 +48,10 @@ class Vault:
         """Put the original values back; unknown placeholders stay as they are."""
         return PLACEHOLDER.sub(lambda m: self._values.get(m.group(0), m.group(0)), text)
 
+    def values_of(self, kind: str) -> list[str]:
+        """The values held for one placeholder type (names, to find them again in this run)."""
+        return [value for (held, value) in self._placeholders if held == kind]
+
     def __len__(self) -> int:
         return len(self._placeholders)
 

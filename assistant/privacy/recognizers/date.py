@@ -26,6 +26,11 @@ ORDINAL_WORD = (
 )
 YEAR = r"(?:\d{4}|'\d{2})"
 WEEKDAY_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
+# A time written right after a date belongs to it ("2011-05-19 14:02:51", "March 3 at 4pm").
+TIME = (
+    r"(?:(?:,?\s+(?:at\s+)?|T)\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?"
+    r"(?:\s?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?(?!\d)|,?\s+(?:at\s+)?\d{1,2}\s?[ap]\.?m\.?(?!\w))?"
+)
 
 
 class DateElementRecognizer(RegexRecognizer):
@@ -33,29 +38,29 @@ class DateElementRecognizer(RegexRecognizer):
 
     ENTITY = "DATE"
     PATTERNS = [
-        Pattern("month day year", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+{DAY}\b(?:,?\s+{YEAR}\b)?", 0.8),
+        Pattern("month day year", rf"\b{WEEKDAY_PREFIX}{MONTH}\s+{DAY}\b(?:,?\s+{YEAR}\b)?{TIME}", 0.8),
         Pattern(
             "day of month",
             rf"\b{WEEKDAY_PREFIX}(?:the\s+)?(?:{DAY}|{ORDINAL_WORD})\s+(?:of\s+)?{MONTH}"
-            rf"(?:,?\s+{YEAR}\b)?",
+            rf"(?:,?\s+{YEAR}\b)?{TIME}",
             0.8,
         ),
         Pattern("month year", rf"\b{MONTH}\s*,?\s+{YEAR}\b", 0.7),
         Pattern(
             "numeric",
             rf"\b{WEEKDAY_PREFIX}(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:\d{{4}}|\d{{2}}))?\b"
-            r"(?!/|\.\d)",
+            rf"(?!/|\.\d){TIME}",
             0.6,
         ),
         Pattern(
             "numeric dashed or dotted",
-            r"\b(?:0?[1-9]|1[0-2])([-.])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})\b(?![-.]\d)",
+            r"\b(?:0?[1-9]|1[0-2])([-.])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})\b(?![-.]\d)" + TIME,
             0.6,
         ),
-        Pattern("iso", r"\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b", 0.7),
+        Pattern("iso", r"\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b" + TIME, 0.7),
         Pattern(
             "day month numeric (non-US)",
-            r"\b(?:1[3-9]|2\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:\d{4}|\d{2})\b",
+            r"\b(?:1[3-9]|2\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:\d{4}|\d{2})\b" + TIME,
             0.6,
         ),
         Pattern(

@@ -1,0 +1,92 @@
+"""Names found once are found everywhere: the parts of every person's name, and the
+lexicon that tells a name part from an ordinary English word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from assistant.models import Entity
+from assistant.privacy.config import PrivacyConfig
+
+PROPAGATED_SCORE = 0.6
+_PART = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SUFFIXES = ("'s", "’s", "s", "es", "ed", "ing", "ly", "er", "est")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Ordinary English words (spaCy's lemma table and stop words) and words never PHI."""
+
+    words: frozenset[str]
+    never: frozenset[str]
+
+    @classmethod
+    def from_analyzer(cls, analyzer, config: PrivacyConfig) -> Lexicon:
+        nlp = analyzer.nlp_engine.get_nlp(config.language)
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        index, irregular = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+        words = {word for group in index.values() for word in group}
+        words |= {form for table in irregular.values() for form in table}  # "came", "went"
+        words |= set(nlp.Defaults.stop_words)
+        return cls(frozenset(words), config.allow_list | config.location_allow_list)
+
+    def is_word(self, token: str) -> bool:
+        """True for an English word in any common inflection ("talked", "sessions")."""
+        folded = token.casefold()
+        if folded in self.words or folded in self.never:
+            return True
+        return any(
+            folded.endswith(suffix) and folded[: -len(suffix)] in self.words
+            for suffix in _SUFFIXES
+            if len(folded) > len(suffix) + 2
+        )
+
+
+@dataclass(frozen=True)
+class NamePart:
+    """A word of a found name; a part that is also an English word ("Hope", "Will") is only
+    found again written exactly so and not at the start of a sentence."""
+
+    text: str
+    is_word: bool
+
+
+def name_parts(names: Iterable[str], lexicon: Lexicon) -> list[NamePart]:
+    """The words of the given names worth looking for elsewhere (two letters or more)."""
+    parts: dict[str, NamePart] = {}
+    for name in names:
+        for match in _PART.finditer(name):
+            word = match.group()
+            if len(word) < 2 or word.casefold() in lexicon.never:
+                continue
+            key = word.casefold()
+            is_word = lexicon.is_word(word)
+            if key not in parts or (is_word and not parts[key].is_word):
+                parts[key] = NamePart(word, is_word)
+    return sorted(parts.values(), key=lambda p: -len(p.text))
+
+
+def spread_names(text: str, entities: list[Entity], parts: list[NamePart], lexicon: Lexicon) -> list[Entity]:
+    """``entities`` plus a PERSON span for every uncovered occurrence of a name part."""
+    if not parts:
+        return entities
+    covered = [(e.start, e.end) for e in entities]
+    added = []
+    for part in parts:
+        flags = 0 if part.is_word else re.IGNORECASE
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(part.text)}(?![\w-])", text, flags):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in covered):
+                continue
+            if part.is_word and _sentence_start(text, start):
+                continue
+            covered.append((start, end))
+            added.append(Entity(type="PERSON", start=start, end=end, score=PROPAGATED_SCORE))
+    return sorted(entities + added, key=lambda e: e.start) if added else entities
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    before = text[:position].rstrip()
+    return not before or before[-1] in ".!?:\n\"“"
