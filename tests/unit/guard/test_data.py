@@ -2,13 +2,9 @@
 
 import pytest
 
-from assistant.guard.calibrate import DEV_DATA
-from assistant.guard.learned import data_rows
+from evals.guard_data import DATA as DEV_DATA, data_rows
+from tools.guard_model.decontaminate import NEAR_COPY, SETS
 
-SETS = ("questions", "journal", "therapist", "safe", "injection")
-# Authors converge on stock phrasings; a dev line this close to a held-out line would let
-# the trained intent model and the exemplars answer from memory.
-NEAR_COPY = 0.95
 
 
 @pytest.mark.slow
