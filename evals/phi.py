@@ -1,11 +1,16 @@
 """PHI scrubbing evaluation: recall, precision and leaks per type, ours beside Presidio's default.
 
-Suites: ``journal-dev`` (hand-written, tuned on), ``journal-heldout`` (hand-written, never
-tuned on), ``generated-dev`` and ``generated-heldout`` (Faker-filled templates, seeded;
-the held-out templates were written before any tuning). An identifier is *caught* only
-when every alphanumeric character of it is covered by a scrubbed span; otherwise it
-*leaks*. A predicted span is correct when it overlaps any labelled identifier.
-Reports hold counts and ids only, never a value.
+Held-out suites, each written by a separate author who never saw the recognizers, the
+tagger or its generator, committed before any tuning and scored once per round:
+``therapy-heldout`` (therapy journals and notes), ``generic-heldout`` (generic international
+text from the author's own generator and templates, 31 locales) and ``obfuscated-heldout``
+(identifiers hidden with Unicode tricks). Dev suites (tuned on, not estimates):
+``journal-dev`` and ``journal-v1`` (written by the team) and ``generated-dev`` (our own
+templates). Labels follow the Safe Harbor convention (a year alone, a weekday, a country or
+a state is not an identifier). An identifier is *caught* only when every alphanumeric
+character of it is covered by a scrubbed span; otherwise it *leaks*. A predicted span is
+correct when it overlaps any labelled identifier. Reports hold counts, ids and offsets,
+never a value.
 """
 
 from __future__ import annotations
@@ -48,20 +53,6 @@ DEV_TEMPLATES = [
     "{name} teaches at {school} and moved to {city} on {date}.",
     "Session with {name}: discussed integration and the IFS parts work; next visit {date}. "
     "Emergency contact {first}, {phone}.",
-]
-HELDOUT_TEMPLATES = [
-    "Name: {name} | Phone: {phone} | Email: {email} | ZIP: {zip}",
-    "Dear {name}, your appointment on {date} at our {city} office is confirmed. Questions? Call {phone}.",
-    "{name} was born on {dob} and grew up at {street}, {city}, {state} {zip}.",
-    "Record {mrn} for {name}: insurance policy {plan}, account {account}.",
-    "Reach {first} at {email} or {phone}; {first} prefers texts after {date}.",
-    "Employee {name} of {company} reported SSN {ssn} stolen on {date}.",
-    "today {first_lower} and i drove to {city}. it felt like the old days before {date}.",
-    "{name_upper}, {age}, resides at {street}, {city}.",
-    "The IP address {ip} accessed {url} on {date}.",
-    "Please mail the form to {name}, {street}, {city}, {state} {zip}, by {date}.",
-    "License no. {license}; device ID {device}; owner {name}.",
-    "My therapist Dr. {last} said {first} should join the next session on {date}.",
 ]
 NAME_LOCALES = ["en_US", "en_GB", "en_IE", "es_ES", "nl_NL", "sv_SE", "pt_BR", "id_ID", "pl_PL"]
 DATE_FORMATS = [
@@ -238,26 +229,41 @@ def _baseline(analyzer) -> Predict:
     return predict
 
 
-def suites(data: Path | None) -> dict[str, list[dict]]:
-    """The labelled sets to score: one file if given, else all four suites."""
+HELD_OUT = ("therapy-heldout", "generic-heldout", "obfuscated-heldout")
+DEV = ("journal-dev", "journal-v1", "generated-dev")
+
+
+def suites(data: Path | None, names: tuple[str, ...] = HELD_OUT + DEV) -> dict[str, list[dict]]:
+    """The labelled sets to score: one file if given, else the named suites."""
     if data is not None:
         return {data.stem: load_cases(data)}
+    files = {
+        "therapy-heldout": "therapy.heldout.jsonl",
+        "generic-heldout": "generic.heldout.jsonl",
+        "obfuscated-heldout": "obfuscated.heldout.jsonl",
+        "journal-dev": "dev.jsonl",
+        "journal-v1": "heldout.jsonl",
+    }
     return {
-        "journal-dev": load_cases(DATA / "dev.jsonl"),
-        "journal-heldout": load_cases(DATA / "heldout.jsonl"),
-        "generated-dev": generate(DEV_TEMPLATES, 20, seed=1, prefix="gen-dev"),
-        "generated-heldout": generate(HELDOUT_TEMPLATES, 20, seed=2, prefix="gen-heldout"),
+        name: generate(DEV_TEMPLATES, 20, seed=1, prefix="gen-dev")
+        if name == "generated-dev" else load_cases(DATA / files[name])
+        for name in names
     }
 
 
-def run(settings: Settings, data: Path | None = None, report_dir: Path | None = None) -> dict:
+def run(
+    settings: Settings,
+    data: Path | None = None,
+    report_dir: Path | None = None,
+    names: tuple[str, ...] = HELD_OUT + DEV,
+) -> dict:
     """Score our scrubber and Presidio's default analyzer on the same texts, side by side."""
     scrubber = PresidioScrubber(settings)
     scrubber.warm_up()
     baseline = build_baseline_analyzer(settings)
     type_map = load_privacy_config(settings.presidio_config).placeholder_types
     report: dict = {"suites": {}}
-    for name, cases in suites(data).items():
+    for name, cases in suites(data, names).items():
         texts = [case["text"] for case in cases]
         _ours(scrubber, batched=False)(texts[:5])  # first calls build lazy tables: not timed
         _baseline(baseline)(texts[:5])

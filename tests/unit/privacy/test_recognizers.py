@@ -23,6 +23,12 @@ POSITIVES = [
     ("Fax +1 (971) 555-0199 attn records.", "PHONE", "+1 (971) 555-0199"),
     ("Her cell is +55 11 98765-4321.", "PHONE", "+55 11 98765-4321"),
     ("Reach him at 917.555.0128 ext. 3 today.", "PHONE", "917.555.0128 ext. 3"),
+    # grouped digits: local numbers of many countries, next to a contact word
+    ("You can reach me on 612 448 903 after six.", "PHONE", "612 448 903"),
+    ("Her mobile: (41) 652-118, evenings only.", "PHONE", "(41) 652-118"),
+    ("Call 8341 2276 if she misses the session.", "PHONE", "8341 2276"),
+    ("Phone +44 7700 900456 is her partner's.", "PHONE", "+44 7700 900456"),
+    ("Tel. 030 2874 1190 (office).", "PHONE", "030 2874 1190"),
     ("Write to seun.adeyemi@gmail.com soon.", "EMAIL", "seun.adeyemi@gmail.com"),
     ("See https://portal.example.org/msg/88213 for it.", "URL", "https://portal.example.org/msg/88213"),
     ("Login from 73.152.8.201 dropped.", "IP", "73.152.8.201"),
@@ -64,6 +70,9 @@ NEGATIVES = [
     "We meet 3 days a week for 12 weeks.",  # no match: counts
     "She is 45 and feels ready.",  # no match: ages under 90 are not identifiers
     "I slept on Tuesday and felt better.",  # no match: a bare weekday
+    "Call me when scores drop: 14 12 9 so far.",  # no match: short groups are scores
+    "Phone calls were hard in 2019 2020 and 2021.",  # no match: years side by side
+    "Call notes: session 3 of 6, SUDS 40 to 20.",  # no match: counts and ratings
 ]
 
 

@@ -12,6 +12,9 @@ JOURNAL_BITS = st.sampled_from(
         "Priya", "jess", "Dr. Okafor", "on 3/14", "(503) 555-0143", "MRN 00481127",
         "seun@gmail.com", "in Sacramento", "the 2nd of June", "ketamine", "<PERSON_1>",
         "Hope", "I hope", " ", "\n", ", ", ". ",
+        # identifiers hidden with the tricks the scrubber normalises away
+        "Pri\u200bya", "(503)\u00a0555\u20110143", "seun\uff20gmail.com", "\u0406van", "\u00ad",
+        "\u200e", "\uff15\uff10\uff13", "e\u0301",
     ]
 )
 
@@ -55,3 +58,6 @@ def test_restore_of_scrub_is_the_original_text_exactly(scrubber, text):
     vault = Vault()
     result = scrubber.scrub(text, vault)
     assert vault.restore(result.text) == text
+    for entity in result.entities:  # offsets refer to the original text
+        assert 0 <= entity.start < entity.end <= len(text)
+        assert vault.restore(entity.placeholder) == text[entity.start : entity.end]

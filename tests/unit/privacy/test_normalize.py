@@ -1,0 +1,65 @@
+"""Normalising before detecting: each class of trick is read through, offsets map back."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from assistant.normalize import normalize
+
+# (written, read as): every class the module docstring names, and what must stay.
+ROWS = [
+    ("555\u200b-0143", "555-0143"),            # zero-width space
+    ("An\u200cna", "Anna"),                    # zero-width non-joiner
+    ("Ma\u200dria", "Maria"),                  # zero-width joiner
+    ("Jo\u2060nas", "Jonas"),                  # word joiner
+    ("\ufeffEmail", "Email"),                  # byte-order mark
+    ("Var\u00adga", "Varga"),                  # soft hyphen
+    ("\u200eDr.\u200f Lee", "Dr. Lee"),        # direction marks
+    ("+44\u00a07700", "+44 7700"),             # no-break space
+    ("12\u202f34", "12 34"),                   # narrow no-break space
+    ("555\u2011014", "555-014"),               # no-break hyphen
+    ("555\u20120143", "555-0143"),             # figure dash
+    ("555\u20130143", "555-0143"),             # en dash
+    ("\uff10\uff11\uff12", "012"),             # full-width digits
+    ("\uff2d\uff41\uff52\uff49\uff41", "Maria"),  # full-width letters
+    ("a\uff20b\uff0ecom", "a@b.com"),          # full-width @ and .
+    ("\u0663\u0664", "34"),                    # Arabic-Indic digits
+    ("\u0406v\u0430n", "Ivan"),                # Cyrillic look-alikes in a Latin word
+    ("\u0391\u039d\u039d\u0391", "ANNA"),      # Greek capitals that all look Latin
+    ("cafe\u0301", "café"),                    # combining accent composed
+    # must stay as written
+    ("Иван", "Иван"),                          # a Cyrillic word proper
+    ("Μαρία", "Μαρία"),                        # a Greek word proper
+    ("calm — then not", "calm — then not"),    # the em dash punctuates
+    ("plain text, 42.", "plain text, 42."),
+]
+
+
+@pytest.mark.parametrize("written, read_as", ROWS)
+def test_when_a_trick_hides_a_character_then_the_reader_sees_through_it(written, read_as):
+    assert normalize(written).text == read_as
+
+
+@pytest.mark.parametrize("written, read_as", ROWS)
+def test_every_normalised_character_maps_back_into_the_original(written, read_as):
+    normal = normalize(written)
+    assert len(normal.starts) == len(normal.ends) == len(normal.text)
+    start, end = normal.span(0, len(normal.text))
+    assert written[start:end].strip("\u200e\u200f\ufeff") == written.strip("\u200e\u200f\ufeff")
+
+
+def test_a_span_found_in_the_normalised_text_covers_the_trick_inside_it():
+    written = "call +44\u00a07700\u2011900\u200b456 today"
+    normal = normalize(written)
+    found = normal.text.index("+44")
+    start, end = normal.span(found, found + len("+44 7700-900456"))
+    assert written[start:end] == "+44\u00a07700\u2011900\u200b456"
+
+
+@given(st.text())
+def test_offsets_are_ordered_and_inside_the_original_for_any_text(text):
+    normal = normalize(text)
+    assert list(normal.starts) == sorted(normal.starts)
+    assert all(0 <= s < e <= len(text) for s, e in zip(normal.starts, normal.ends))

@@ -1,0 +1,48 @@
+"""Span hygiene: whole words, whole names, a name found once is found again, dates keep times."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.privacy.vault import Vault
+
+# (text, values that must be covered whole, words that must stay readable)
+ROWS = [
+    ("call back with anneke vandermolen tomorrow", ["anneke vandermolen"], ["tomorrow"]),
+    ("Ilona K. Varga came in. Varga said she was tired.", ["Ilona K. Varga", "Varga"], ["came", "said"]),
+    ("I met Hope Martinez. I still have hope.", ["Hope Martinez"], ["hope."]),
+    ("Logged at 2011-05-19 14:02:51 by the nurse.", ["2011-05-19 14:02:51"], ["nurse"]),
+    ("Her intake is March 3 at 4:15pm, see you then.", ["March 3 at 4:15pm"], ["see"]),
+    ("Priya's sister drove.", ["Priya"], ["sister"]),
+]
+
+
+@pytest.mark.parametrize("text, covered, readable", ROWS)
+def test_when_scrubbed_then_identifiers_are_covered_whole_and_words_stay(scrubber, text, covered, readable):
+    result = scrubber.scrub(text, Vault())
+    for value in covered:
+        start = text.index(value)
+        assert any(e.start <= start and start + len(value) <= e.end for e in result.entities), value
+    for word in readable:
+        assert word in result.text, word
+
+
+def test_a_name_found_in_one_entry_is_found_in_the_next_of_the_same_run(scrubber):
+    vault = Vault()
+    first, second = scrubber.scrub_many(
+        ["Long talk with Ngozi Okonjo about the session.", "okonjo texted, i did not answer"], vault
+    )
+    assert "okonjo" not in second.text.lower()
+    later = scrubber.scrub("Still thinking about what Okonjo said.", vault)  # same vault, later turn
+    assert "Okonjo" not in later.text
+
+
+def test_a_span_never_ends_inside_a_word(scrubber):
+    texts = [
+        "Ilona K. Varga came in", "Saw Dr.Okafor today", "Zoe-Ann and Bartholomew walked",
+        "LOGGED BY MARISOL QUINTERO-VEGA ON 3/14", "email me at ana.b@example.org pls",
+    ]
+    for text in texts:
+        for entity in scrubber.find(text):
+            assert entity.start == 0 or not text[entity.start - 1].isalnum(), text
+            assert entity.end == len(text) or not text[entity.end].isalnum(), text
