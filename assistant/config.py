@@ -13,6 +13,7 @@ from assistant.errors import ConfigError
 
 ENV_PREFIX = "KAP_"
 BUNDLED_MINILM = "bundled:all-MiniLM-L6-v2"
+SHIPPED_GUARD_MODEL = Path(__file__).parent / "guard" / "model"
 
 
 class Settings(BaseSettings):
@@ -29,10 +30,13 @@ class Settings(BaseSettings):
         BUNDLED_MINILM, description="`bundled:all-MiniLM-L6-v2` or a local model folder."
     )
     embedding_batch_size: int = Field(64, ge=1, le=1024)
+    cache_dir: Path = Field(
+        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kap-assistant",
+        description="Vectors computed on this machine once (the guard's exemplars); safe to delete.",
+    )
     guard_model_dir: Path = Field(
-        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kap-assistant"
-        / "guard-intent",
-        description="The guard's intent model, trained by `make` (python -m assistant.guard.train).",
+        SHIPPED_GUARD_MODEL,
+        description="The guard's intent model (adapters and manifest); the shipped one by default.",
     )
     chroma_url: str | None = Field(None, description="http(s)://host:port of a Chroma server.")
     collection: str = Field("kap_knowledge", min_length=3, max_length=63)

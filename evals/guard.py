@@ -1,7 +1,9 @@
 """Guard evaluation: recall, false-block and false-flag rates on dev and held-out sets.
 
-Every set is scored twice in the same run: by the guard and by a keyword-only baseline.
-Held-out files were written before any tuning and are never used to tune.
+Every set is scored by the guard and by a keyword-only baseline in the same run. The
+held-out split is scored twice: on the raw text, and as the app sees it — scrubbed first
+(a named bridge becomes ``<LOCATION_1>``), then guarded; the scrubbed figures are the ones
+held to the targets. Held-out files were written before any tuning and are never used to tune.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from assistant.config import Settings
 from assistant.embeddings import SentenceTransformerEmbedder
 from assistant.errors import InputError
 from assistant.guard import RuleGuard, build_guard
-from assistant.guard.learned import category, data_rows
+from evals.guard_data import category, data_rows
 from assistant.models import GuardVerdict
+from assistant.privacy.scrubber import PresidioScrubber
+from assistant.privacy.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +70,12 @@ def run(settings: Settings, data: Path | None, report_dir: Path | None) -> dict:
     report = {"suite": "guard", "targets": {k: list(v) for k, v in TARGETS.items()}, "splits": {}}
     for split in splits:
         report["splits"][split] = _score_split(guard, folder, split)
-    judged = report["splits"].get("heldout", report["splits"][splits[-1]])["guard"]
+    if "heldout" in splits:
+        scrubbed = ScrubbedGuard(guard, PresidioScrubber(settings))
+        report["splits"]["heldout-scrubbed"] = _score_split(scrubbed, folder, "heldout")
+    judged = report["splits"].get(
+        "heldout-scrubbed", report["splits"].get("heldout", report["splits"][splits[-1]])
+    )["guard"]
     report["passed"] = all(_meets(judged[name], *TARGETS[name]) for name in TARGETS if name in judged)
     if report_dir is not None:
         report_dir.mkdir(parents=True, exist_ok=True)
@@ -74,6 +83,18 @@ def run(settings: Settings, data: Path | None, report_dir: Path | None) -> dict:
         (report_dir / "guard.md").write_text(render(report), encoding="utf-8")
     log.info("guard eval done, passed=%s", report["passed"])
     return report
+
+
+class ScrubbedGuard:
+    """The guard as the app runs it: each text scrubbed on its own (its own vault), then checked."""
+
+    def __init__(self, guard: RuleGuard, scrubber: PresidioScrubber):
+        self.guard = guard
+        self.scrubber = scrubber
+
+    def check_many(self, texts: Sequence[str], mode: str) -> list[GuardVerdict]:
+        scrubbed = [self.scrubber.scrub(text, Vault()).text for text in texts]
+        return self.guard.check_many(scrubbed, mode)
 
 
 def _guard(settings: Settings) -> RuleGuard:

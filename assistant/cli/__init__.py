@@ -12,7 +12,7 @@ import sys
 import click
 import typer
 
-from assistant.cli import ask, evaluate, guard, ingest, journal, kb, retrieve, scrub, ui
+from assistant.cli import ask, evaluate, guard, ingest, journal, kb, prepare, retrieve, scrub, ui
 from assistant.cli.common import EXIT_USAGE, console
 from assistant.errors import KapError
 from assistant.offline import enforce_offline
@@ -26,7 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,  # tracebacks with locals could show PHI
 )
 
-for module in (ingest, kb, ask, retrieve, scrub, guard, journal, evaluate, ui):
+for module in (ingest, prepare, kb, ask, retrieve, scrub, guard, journal, evaluate, ui):
     module.register(app)
 
 

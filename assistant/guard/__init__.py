@@ -7,8 +7,8 @@ from assistant.guard.intent import IntentModel
 
 
 def build_guard(settings: Settings, embedder: Embedder) -> RuleGuard:
-    """The full guard: rules, exemplars and the intent model trained for these settings."""
-    return RuleGuard(embedder, IntentModel.load(settings.guard_model_dir))
+    """The full guard: rules, exemplars and the intent model (the shipped one by default)."""
+    return RuleGuard(embedder, IntentModel.load(settings.guard_model_dir), settings.cache_dir)
 
 
 __all__ = ["MODES", "Guard", "Mode", "RuleGuard", "build_guard"]

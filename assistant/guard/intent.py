@@ -1,20 +1,25 @@
-"""The intent model: the bundled MiniLM fine-tuned on the guard's dev sets, with three heads.
+"""The intent model: the bundled MiniLM with trained low-rank adapters and three heads.
 
 One head says whether a therapist's question asks for a dosing decision; one whether a text
 reports a crisis, and which kind; one whether a client's text carries an instruction to the
 software reading it. It reads a whole text at once, so a request at the end of three
-sentences of context, or a plan spread over two, is judged as one. It is trained on this
-machine by ``python -m assistant.guard.train`` (``make`` does it) from the dev sets only,
-and complements the patterns and exemplar similarity rather than replacing them: on
-held-out v7 either alone missed lines the other caught.
+sentences of context, or a plan spread over two, is judged as one; a text longer than its
+window is read in overlapping windows, so the end of a long entry is read too.
+
+The adapters and heads ship in ``assistant/guard/model`` (a few MB, with a manifest naming
+the base model and its hash, the data digest, the recipe and the thresholds). They are
+trained by ``make models`` (``tools/guard_model``), never at install, and complement the
+patterns rather than replacing them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +32,16 @@ log = logging.getLogger(__name__)
 
 BENIGN = "benign"
 CRISIS_CLASSES = (BENIGN, SUICIDAL, SELF_HARM, OTHERS, MEDICAL)
+MODEL_DIR = Path(__file__).parent / "model"
 MANIFEST = "manifest.json"
-WEIGHTS = "model.safetensors"
+WEIGHTS = "intent.safetensors"
 MAX_TOKENS = 128
+# Longer texts are read in windows of this many words, each starting half a window after
+# the last; a window's word count stays well inside MAX_TOKENS word pieces.
+WINDOW_WORDS = 80
 # Texts are sorted by length and run in small groups: less padding, a third faster on CPU.
 GROUP = 8
+REBUILD = "run `make models` (a maintainer step)"
 
 
 @dataclass(frozen=True)
@@ -82,31 +92,29 @@ THRESHOLDS = Thresholds(
 )
 
 
-def build_network(model_path: Path):
-    """MiniLM with mean pooling and the three linear heads (torch is imported only here)."""
-    import torch
-    from transformers import AutoModel, AutoTokenizer
+def build_network(model_path: Path, recipe: dict):
+    """The network for a recipe's adapter shape (torch is imported only here)."""
+    from assistant.guard.network import IntentNetwork
 
-    class IntentNetwork(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.tokenizer = AutoTokenizer.from_pretrained(str(model_path))
-            self.encoder = AutoModel.from_pretrained(str(model_path))
-            size = self.encoder.config.hidden_size
-            self.dosing = torch.nn.Linear(size, 1)
-            self.crisis = torch.nn.Linear(size, len(CRISIS_CLASSES))
-            self.injection = torch.nn.Linear(size, 1)
+    return IntentNetwork(
+        model_path, len(CRISIS_CLASSES), recipe["lora_rank"], recipe["lora_alpha"], MAX_TOKENS
+    )
 
-        def forward(self, texts: list[str]):
-            batch = self.tokenizer(
-                texts, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
-            )
-            hidden = self.encoder(**batch).last_hidden_state
-            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-            pooled = (hidden * mask).sum(1) / mask.sum(1)
-            return self.dosing(pooled)[:, 0], self.crisis(pooled), self.injection(pooled)[:, 0]
 
-    return IntentNetwork()
+@cache
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in chunks (the base model's weights: ~90 MB)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def base_weights(model: str) -> Path:
+    from assistant.embeddings import resolve_model_path
+
+    return resolve_model_path(model) / "model.safetensors"
 
 
 class IntentModel:
@@ -118,20 +126,23 @@ class IntentModel:
         self._network = None
 
     @classmethod
-    def load(cls, directory: Path) -> IntentModel:
-        """Read the manifest written by ``python -m assistant.guard.train``; a clear error if
-        the model is missing. The network itself loads on first use."""
+    def load(cls, directory: Path = MODEL_DIR) -> IntentModel:
+        """Read the manifest; a clear error if it is missing or broken. The network itself
+        (and the check of the base model's hash) loads on first use."""
         manifest_path = directory / MANIFEST
         if not manifest_path.is_file():
-            raise ConfigError(
-                f"{directory}: the guard's intent model is not trained yet; run `make install` "
-                "or `python -m assistant.guard.train` (a few minutes, once)"
-            )
+            raise ConfigError(f"{directory}: the guard's intent model is missing; {REBUILD}")
         try:
-            base_model = json.loads(manifest_path.read_text(encoding="utf-8"))["base_model"]
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+            recipe = manifest["recipe"]
+            thresholds = Thresholds(**{
+                f.name: float(manifest["thresholds"][f.name])
+                for f in fields(Thresholds) if f.name in manifest["thresholds"]
+            })
+            expected = (manifest["base_model"], manifest["base_sha256"])
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ConfigError(f"{manifest_path}: unreadable intent model manifest ({exc})") from None
-        return cls(lambda: _load_network(directory, base_model))
+        return cls(lambda: _load_network(directory, recipe, *expected), thresholds)
 
     @property
     def network(self):
@@ -144,7 +155,25 @@ class IntentModel:
         _ = self.network
 
     def score(self, texts: Sequence[str]) -> list[IntentScore]:
-        """Scores per text, in the order given."""
+        """Scores per text, in the order given; a long text scores as its likeliest window."""
+        windows, rows_of = [], []
+        for text in texts:
+            pieces = split_windows(text)
+            rows_of.append(list(range(len(windows), len(windows) + len(pieces))))
+            windows += pieces
+        dosing, crisis, injection = self._raw(windows)
+        scores = []
+        for rows in rows_of:
+            worst = max(rows, key=lambda row: 1.0 - crisis[row, 0])
+            scores.append(IntentScore(
+                dosing=float(dosing[rows].max()),
+                crisis=float(1.0 - crisis[worst, 0]),
+                category=CRISIS_CLASSES[1 + int(crisis[worst, 1:].argmax())],
+                injection=float(injection[rows].max()),
+            ))
+        return scores
+
+    def _raw(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         import torch
 
         dosing = np.zeros(len(texts), dtype=np.float32)
@@ -160,30 +189,39 @@ class IntentModel:
                 dosing[rows] = torch.sigmoid(dosing_logits).numpy()
                 crisis[rows] = torch.softmax(crisis_logits, dim=-1).numpy()
                 injection[rows] = torch.sigmoid(injection_logits).numpy()
-        return [
-            IntentScore(
-                dosing=float(d),
-                crisis=float(1.0 - c[0]),
-                category=CRISIS_CLASSES[1 + int(c[1:].argmax())],
-                injection=float(i),
-            )
-            for d, c, i in zip(dosing, crisis, injection, strict=True)
-        ]
+        return dosing, crisis, injection
 
 
-def _load_network(directory: Path, base_model: str):
+def split_windows(text: str, size: int = WINDOW_WORDS) -> list[str]:
+    """The text itself when short, else overlapping windows of ``size`` words (half
+    overlapping), the last one ending with the text."""
+    words = text.split()
+    if len(words) <= size:
+        return [text]
+    step = size // 2
+    starts = list(range(0, len(words) - size, step)) + [len(words) - size]
+    return [" ".join(words[start : start + size]) for start in starts]
+
+
+def _load_network(directory: Path, recipe: dict, base_model: str, base_sha256: str):
+    from safetensors import SafetensorError
     from safetensors.torch import load_file
 
-    from assistant.embeddings import resolve_model_path
-
-    network = build_network(resolve_model_path(base_model))
-    try:
-        network.load_state_dict(load_file(str(directory / WEIGHTS)))
-    except (OSError, RuntimeError) as exc:  # missing, damaged, or from an older version
-        reason = str(exc).splitlines()[0]
+    weights = base_weights(base_model)
+    if not weights.is_file() or file_sha256(weights) != base_sha256:
         raise ConfigError(
-            f"{directory}: the guard's intent model does not fit this version ({reason}); "
-            "run `python -m assistant.guard.train --force`"
+            f"{directory}: the guard's intent model was trained on another base model than "
+            f"the installed {base_model!r} (its weights' hash differs); reinstall the pinned "
+            f"package with `make install`, or {REBUILD}"
+        )
+    network = build_network(weights.parent, recipe)
+    try:
+        network.load_trained_state(load_file(str(directory / WEIGHTS)))
+    except (OSError, ValueError, RuntimeError, SafetensorError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ConfigError(
+            f"{directory}: the guard's intent model is damaged or from another version "
+            f"({reason}); {REBUILD}"
         ) from None
     network.eval()
     log.info("loaded guard intent model from %s", directory)

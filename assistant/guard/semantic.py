@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +22,12 @@ log = logging.getLogger(__name__)
 
 EXEMPLAR_DIR = Path(__file__).parent / "exemplars"
 CALIBRATION_FILE = EXEMPLAR_DIR / "calibration.yaml"
-# Exemplars copied from the dev sets by the calibration (never from held-out sets),
-# and the exemplar vectors it stores so that start-up need not encode them again.
+# Exemplars copied from the dev sets by the calibration (never from held-out sets).
 LEARNED_SUFFIX = ".learned.yaml"
+# Their vectors are computed on this machine once (about a minute) and kept in the cache
+# folder under a digest of the model and the texts; they are never committed.
 VECTORS_SUFFIX = ".vectors.npz"
+ProgressStart = Callable[[int], Callable[[int], None]]
 # A sentence is compared with its TOP_K nearest positive and benign exemplars (their mean
 # similarity): one stray near neighbour then decides less. Leave-one-batch-out on the dev
 # sets gave crisis recall 0.966 with k=3 against 0.944 with k=1 at the same false rate.
@@ -60,7 +64,7 @@ class ExemplarSet:
         benign: list[str],
         threshold: float,
         margin: float,
-        directory: Path = EXEMPLAR_DIR,
+        cache_dir: Path | None = None,
     ):
         if not positives or not benign:
             raise ConfigError(f"guard exemplars for {rule!r} need positive and benign examples")
@@ -69,26 +73,31 @@ class ExemplarSet:
         self.benign = benign
         self.threshold = threshold
         self.margin = margin
-        self.directory = directory
+        self.cache_dir = cache_dir
         self._positive_vectors: np.ndarray | None = None
         self._benign_vectors: np.ndarray | None = None
         self._remembered: dict[bytes, Nearest] = {}
 
     @classmethod
     def load(
-        cls, rule: str, directory: Path = EXEMPLAR_DIR, calibration_key: str | None = None
+        cls,
+        rule: str,
+        directory: Path = EXEMPLAR_DIR,
+        calibration_key: str | None = None,
+        cache_dir: Path | None = None,
     ) -> ExemplarSet:
         """Read ``<rule>.yaml`` and its entry in ``calibration.yaml``; a broken file stops here.
 
         ``calibration_key`` picks another threshold for the same exemplars (e.g.
-        ``crisis-reported`` for therapists' questions); it defaults to the rule.
+        ``crisis-reported`` for therapists' questions); it defaults to the rule. Vectors
+        are kept in ``cache_dir`` once computed (not kept when it is None).
         """
         key = calibration_key or rule
         calibration = _read_yaml(directory / CALIBRATION_FILE.name).get(key)
         if not isinstance(calibration, dict) or "threshold" not in calibration:
             raise ConfigError(
                 f"{directory / CALIBRATION_FILE.name}: no threshold for {key!r}; "
-                "run `python -m assistant.guard.calibrate`"
+                "run `python -m tools.guard_model.calibrate` (a maintainer step)"
             )
         positives, benign = read_exemplars(rule, directory)
         return cls(
@@ -97,14 +106,14 @@ class ExemplarSet:
             benign,
             float(calibration["threshold"]),
             float(calibration["margin"]),
-            directory,
+            cache_dir,
         )
 
-    def embed(self, embedder: Embedder) -> None:
-        """Embed the exemplars once (or read the calibration's vectors); later calls are free."""
+    def embed(self, embedder: Embedder, progress: ProgressStart | None = None) -> None:
+        """Embed the exemplars once (or read them from the cache); later calls are free."""
         if self._positive_vectors is None:
             texts = [e.text for e in self.positives] + self.benign
-            vectors = exemplar_vectors(self.rule, texts, embedder, self.directory)
+            vectors = exemplar_vectors(self.rule, texts, embedder, self.cache_dir, progress)
             self._positive_vectors = vectors[: len(self.positives)]
             self._benign_vectors = vectors[len(self.positives) :]
             log.debug("embedded %s exemplars for rule %s", len(texts), self.rule)
@@ -168,30 +177,40 @@ def _top_k_mean(similarities: np.ndarray) -> np.ndarray:
 
 
 def exemplar_vectors(
-    rule: str, texts: list[str], embedder: Embedder, directory: Path = EXEMPLAR_DIR
+    rule: str,
+    texts: list[str],
+    embedder: Embedder,
+    cache_dir: Path | None,
+    progress: ProgressStart | None = None,
 ) -> np.ndarray:
-    """Vectors of the exemplar ``texts``: from the file the calibration wrote when it was made
-    with the same model from the same texts, else encoded now (a few seconds)."""
-    path = directory / f"{rule}{VECTORS_SUFFIX}"
-    if path.exists():
+    """Vectors of the exemplar ``texts``: from the cache when it holds them for this model
+    and these texts, else encoded now (each distinct text once, similar lengths batched
+    together) and stored there in half precision."""
+    digest = _digest(embedder.name, texts)
+    path = cache_dir / f"{rule}-{digest[:16]}{VECTORS_SUFFIX}" if cache_dir else None
+    if path is not None and path.is_file():
         try:
             with np.load(path) as data:
-                if str(data["digest"]) == _digest(embedder.name, texts):
+                if str(data["digest"]) == digest:
                     return data["vectors"].astype(np.float32)
         except (OSError, KeyError, ValueError) as exc:
-            log.warning("ignoring unreadable exemplar vectors %s (%s)", path, exc)
-        log.info("exemplar vectors for %s are stale; encoding them now", rule)
-    return embedder.encode(texts)
+            log.warning("ignoring unreadable exemplar vectors %s (%s)", path, type(exc).__name__)
+    distinct = sorted(set(texts), key=len)
+    advance = progress(len(distinct)) if progress else None
+    encoded = dict(zip(distinct, embedder.encode(distinct, on_progress=advance), strict=True))
+    vectors = np.vstack([encoded[t] for t in texts]).astype(np.float32)
+    if path is not None:
+        _store(path, vectors, digest)
+    return vectors
 
 
-def save_exemplar_vectors(
-    rule: str, texts: list[str], embedder: Embedder, directory: Path = EXEMPLAR_DIR
-) -> Path:
-    """Encode the exemplar ``texts`` and store them (half precision) for ``exemplar_vectors``."""
-    path = directory / f"{rule}{VECTORS_SUFFIX}"
-    vectors = embedder.encode(texts).astype(np.float16)
-    np.savez_compressed(path, vectors=vectors, digest=np.array(_digest(embedder.name, texts)))
-    return path
+def _store(path: Path, vectors: np.ndarray, digest: str) -> None:
+    """Write the vectors beside their digest, atomically, readable by the owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial.npz")
+    np.savez_compressed(partial, vectors=vectors.astype(np.float16), digest=np.array(digest))
+    os.chmod(partial, 0o600)
+    partial.replace(path)
 
 
 def _digest(model: str, texts: list[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from assistant.dose_amounts import mask_dose_amounts
 from assistant.errors import InputError
 from assistant.generation.grounded import NO_MATERIAL, keep_sentences
 from assistant.generation.protocol import Answerer
@@ -45,6 +46,8 @@ class AskWorkflow:
             return Answer(
                 question=scrubbed, status="refused", text=verdict.message, flags=verdict.flags
             )
+        # A dose mentioned as context is answered, but no amount travels further or is echoed.
+        scrubbed = mask_dose_amounts(scrubbed)
         passages = self.retriever.retrieve(scrubbed, k=k, filters=filters)
         if "crisis" in verdict.flags:
             passages = self._with_safety_material(passages, k)

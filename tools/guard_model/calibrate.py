@@ -1,7 +1,7 @@
 """Calibrate the semantic thresholds on the dev sets and record them in calibration.yaml.
 
-Run ``python -m assistant.guard.calibrate``. It first copies the labelled dev lines into
-the learned exemplars (``assistant/guard/learned.py``). Then, for each threshold entry, it
+Run ``python -m tools.guard_model.calibrate`` (a maintainer step, like ``make models``). It first copies the labelled dev lines into
+the learned exemplars (``tools/guard_model/learned.py``). Then, for each threshold entry, it
 tries a grid of similarity thresholds and benign margins, keeps those whose false rate on
 every dev file's negatives stays under that file's cap, and among those within
 ``RECALL_TOLERANCE`` of the best dev recall picks the strictest (dev false rates are
@@ -33,20 +33,19 @@ from assistant.embeddings import Embedder, SentenceTransformerEmbedder
 from assistant.guard.guard import Mode, RuleGuard
 from assistant.guard.rules.crisis import REPORTED_KEY, CrisisRule
 from assistant.guard.rules.dosing import DosingRule
-from assistant.guard.learned import LEARN, data_rows, learn
+from tools.guard_model.learned import LEARN, data_rows, learn
 from assistant.guard.semantic import (
     CALIBRATION_FILE,
     Nearest,
     nearest_of,
     exemplar_vectors,
     read_exemplars,
-    save_exemplar_vectors,
 )
 from assistant.guard.text import split_sentences
+from evals.guard_data import DATA as DEV_DATA
 
 log = logging.getLogger(__name__)
 
-DEV_DATA = Path(__file__).resolve().parents[2] / "evals" / "data" / "guard"
 THRESHOLDS = [round(0.40 + 0.01 * i, 2) for i in range(56)]
 MARGINS = [0.0, 0.02, 0.05, 0.08]
 RECALL_TOLERANCE = 0.02
@@ -215,7 +214,7 @@ def _nearest_per_text(
     symptom word, say) is left out, as the guard leaves it out.
     """
     positives, benign = read_exemplars(rule)
-    vectors = exemplar_vectors(rule, [e.text for e in positives] + benign, embedder)
+    vectors = exemplar_vectors(rule, [e.text for e in positives] + benign, embedder, None)
     positive_vectors, benign_vectors = vectors[: len(positives)], vectors[len(positives) :]
     positive_texts = np.array([e.text for e in positives], dtype=object)
     benign_texts = np.array(benign, dtype=object)
@@ -258,11 +257,8 @@ def main() -> None:
     embedder = SentenceTransformerEmbedder()
     for rule in LEARN:
         log.info("wrote %s", learn(rule, args.data))
-        positives, benign = read_exemplars(rule)
-        texts = [e.text for e in positives] + benign
-        log.info("wrote %s", save_exemplar_vectors(rule, texts, embedder))
     result = {task.key: calibrate(task, embedder, args.data) for task in TASKS}
-    header = "# Written by `python -m assistant.guard.calibrate` from the dev sets only.\n"
+    header = "# Written by `python -m tools.guard_model.calibrate` from the dev sets only.\n"
     CALIBRATION_FILE.write_text(header + yaml.safe_dump(result, sort_keys=False), encoding="utf-8")
     print(yaml.safe_dump(result, sort_keys=False))
 

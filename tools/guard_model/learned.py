@@ -6,7 +6,7 @@ similarity layer recognise paraphrases the patterns never saw. Only dev files ar
 (held-out sets never); benign lines also lend each of their sentences; lines quoting a dose
 amount are left out (a finding names its exemplar, and no finding may show a dose amount);
 and ``calibrate`` scores every dev line with its whole writing batch masked out, so the
-thresholds are not set on memorised answers. Run through ``python -m assistant.guard.calibrate``.
+thresholds are not set on memorised answers. Run through ``python -m tools.guard_model.calibrate``.
 """
 
 from __future__ import annotations
@@ -17,21 +17,9 @@ from pathlib import Path
 import yaml
 
 from assistant.dose_amounts import find_dose_amounts
-from assistant.errors import InputError
-from assistant.jsonl import json_lines
-from assistant.guard.rules.crisis import MEDICAL, OTHERS, SELF_HARM, SUICIDAL
 from assistant.guard.semantic import EXEMPLAR_DIR, LEARNED_SUFFIX
 from assistant.guard.text import split_sentences
-
-DOSING_CATEGORIES = {
-    "titration", "amount", "taper", "route", "frequency", "esketamine", "co-medication",
-    "framing",
-}
-CRISIS_CATEGORIES = {
-    SUICIDAL: SUICIDAL, "passive ideation": SUICIDAL, "plan or means": SUICIDAL,
-    "slang": SUICIDAL, SELF_HARM: SELF_HARM, OTHERS: OTHERS, MEDICAL: MEDICAL,
-}
-
+from evals.guard_data import category, data_rows
 
 @dataclass(frozen=True)
 class Source:
@@ -49,23 +37,6 @@ LEARN = {
         Source("questions.dev.jsonl", "crisis"),  # benign therapist questions
     ),
 }
-
-
-def category(rule: str, row: dict) -> str:
-    """The rule category a labelled line stands for ("plan or means" is suicidal ideation)."""
-    label = (row.get("category") or "").replace("_", " ").replace("self harm", "self-harm")
-    label = label.replace("comedication", "co-medication")
-    if rule == "crisis":
-        return CRISIS_CATEGORIES.get(label, SUICIDAL)
-    return label if label in DOSING_CATEGORIES else "dosing request"
-
-
-def data_rows(path: Path) -> list[dict]:
-    """The labelled lines of one guard data file; a bad line stops with its file and line."""
-    if not path.is_file():
-        raise InputError(f"{path}: file not found")
-    with path.open(encoding="utf-8") as handle:
-        return [row for _, row in json_lines(str(path), handle)]
 
 
 def _with_sentences(text: str) -> list[str]:
@@ -89,7 +60,7 @@ def learn(rule: str, data_dir: Path, directory: Path = EXEMPLAR_DIR) -> Path:
                 benign.setdefault(source.name.split(".")[0], []).extend(_with_sentences(row["text"]))
     path = directory / f"{rule}{LEARNED_SUFFIX}"
     header = (
-        "# Written by `python -m assistant.guard.calibrate`: labelled lines of the dev sets\n"
+        "# Written by `python -m tools.guard_model.calibrate`: labelled lines of the dev sets\n"
         "# (never the held-out sets). Edit the dev sets, not this file.\n"
     )
     body = yaml.safe_dump(

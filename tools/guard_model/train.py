@@ -1,9 +1,11 @@
-"""Train the guard's intent model on the dev sets: ``python -m assistant.guard.train``.
+"""Train the guard's intent model on the dev sets: ``make models`` (a maintainer step).
 
-The bundled MiniLM is fine-tuned with three heads (dosing request; crisis kind or benign;
-instruction to the software) for two passes over every dev line (``RECIPE``) — about
-ten minutes on two CPU cores — with a fixed seed. Held-out sets are never read. Each line
-teaches what it is labelled for:
+The bundled MiniLM stays frozen; low-rank adapters on every linear layer of its encoder and
+three heads (dosing request; crisis kind or benign; instruction to the software) are trained
+for two passes over every dev line (``RECIPE``) with a fixed seed, and only they are written,
+in half precision, to ``assistant/guard/model`` beside a manifest (base model and its hash,
+data digest, recipe, thresholds). Held-out sets are never read. Each line teaches what it
+is labelled for:
 
 - therapist questions: dosing or not, and neither a crisis nor an instruction (benign
   crisis-support questions are the hard negatives);
@@ -20,9 +22,8 @@ teaches what it is labelled for:
   a benign instruction is benign — without that, instruction language was only ever seen
   beside crises, and the model read "tell her I'm fine, no concerns" as one.
 
-The model is written to ``<data_dir>/guard-intent`` with a manifest naming the digest of
-the data and recipe it came from; a second run with the same data does nothing. It is
-written to a temporary folder and renamed, so an interrupted run leaves no half a model.
+A second run with the same data and recipe does nothing. The model is written to a
+temporary folder and renamed, so an interrupted run leaves no half a model.
 """
 
 from __future__ import annotations
@@ -35,22 +36,25 @@ import random
 import shutil
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
 
-from assistant.config import BUNDLED_MINILM, Settings, load_settings
-from assistant.embeddings import resolve_model_path
+from assistant.config import BUNDLED_MINILM
 from assistant.errors import KapError
-from assistant.guard.calibrate import DEV_DATA
 from assistant.guard.intent import (
     BENIGN,
     CRISIS_CLASSES,
     MANIFEST,
+    MODEL_DIR,
+    THRESHOLDS,
     WEIGHTS,
+    base_weights,
     build_network,
+    file_sha256,
 )
-from assistant.guard.learned import category, data_rows
+from evals.guard_data import DATA as DEV_DATA, category, data_rows
 
 log = logging.getLogger(__name__)
 
@@ -64,10 +68,12 @@ FILES = (
 UNKNOWN = -1  # a head the line has no label for
 RECIPE = {
     "base_model": BUNDLED_MINILM,
+    "lora_rank": 16,
+    "lora_alpha": 32,
     "epochs": 2,
     "batch": 32,
     "batches_per_length_pool": 50,
-    "learning_rate": 5e-5,
+    "learning_rate": 5e-4,
     "weight_decay": 0.01,
     "warmup": 0.1,
     "seed": 0,
@@ -156,13 +162,14 @@ def train(data: list[tuple[str, int, int, int]], recipe: dict, progress=None):
     random.seed(recipe["seed"])
     np.random.seed(recipe["seed"])
     torch.manual_seed(recipe["seed"])
-    network = build_network(resolve_model_path(recipe["base_model"]))
+    network = build_network(base_weights(recipe["base_model"]).parent, recipe)
     network.train()
     batches = []
     for _ in range(recipe["epochs"]):
         batches += length_pooled_batches(data, recipe["batch"], recipe["batches_per_length_pool"])
     optimizer = torch.optim.AdamW(
-        network.parameters(), lr=recipe["learning_rate"], weight_decay=recipe["weight_decay"]
+        [p for p in network.parameters() if p.requires_grad],
+        lr=recipe["learning_rate"], weight_decay=recipe["weight_decay"],
     )
     warmup = max(1, int(recipe["warmup"] * len(batches)))
     schedule = torch.optim.lr_scheduler.LambdaLR(
@@ -191,9 +198,9 @@ def train(data: list[tuple[str, int, int, int]], recipe: dict, progress=None):
     return network
 
 
-def build(settings: Settings, data_dir: Path = DEV_DATA, force: bool = False, progress=None) -> Path:
+def build(target: Path = MODEL_DIR, data_dir: Path = DEV_DATA, force: bool = False,
+          progress=None) -> Path:
     """Train and write the model unless one from the same data and recipe is there."""
-    target = settings.guard_model_dir
     data = examples(data_dir)  # a bad or missing file stops here, naming file and line
     digest = data_digest(data_dir, FILES, RECIPE)
     manifest_path = target / MANIFEST
@@ -210,11 +217,14 @@ def build(settings: Settings, data_dir: Path = DEV_DATA, force: bool = False, pr
     staging.mkdir(parents=True)
     _save(network, staging)
     manifest = {
-        "digest": digest,
         "base_model": RECIPE["base_model"],
+        "base_sha256": file_sha256(base_weights(RECIPE["base_model"])),
+        "digest": digest,
         "recipe": RECIPE,
+        "thresholds": asdict(THRESHOLDS),
         "lines": len(data),
         "files": list(FILES),
+        "eval": {},
     }
     (staging / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     shutil.rmtree(target, ignore_errors=True)
@@ -225,8 +235,8 @@ def build(settings: Settings, data_dir: Path = DEV_DATA, force: bool = False, pr
 def _save(network, folder: Path) -> None:
     from safetensors.torch import save_file
 
-    weights = {name: tensor.contiguous() for name, tensor in network.state_dict().items()}
-    save_file(weights, str(folder / WEIGHTS))
+    state = {name: tensor.half() for name, tensor in network.trained_state().items()}
+    save_file(state, str(folder / WEIGHTS))
 
 
 def main() -> None:
@@ -237,7 +247,6 @@ def main() -> None:
     parser.add_argument("--force", action="store_true", help="train even if up to date")
     args = parser.parse_args()
     try:
-        settings = load_settings()
         with Progress(
             TextColumn("training the guard's intent model"), BarColumn(), MofNCompleteColumn(),
             TimeElapsedColumn(),
@@ -247,7 +256,7 @@ def main() -> None:
             def advance(total: int) -> None:
                 bar.update(task, total=total, advance=1)
 
-            path = build(settings, args.data, args.force, advance)
+            path = build(MODEL_DIR, args.data, args.force, advance)
     except KapError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)

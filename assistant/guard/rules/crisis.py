@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.guard.packs import load_pack
 from assistant.guard.rules.base import Pattern, match_patterns, pattern, spans_of
 from assistant.guard.semantic import ExemplarSet, Nearest
 from assistant.guard.text import Sentence, clause_of, has_words
@@ -704,6 +705,8 @@ class CrisisRule:
         self.exemplars = exemplars
         self.reported = reported
         self.patterns = build_patterns(REPORTED if reported else FIRST, reported)
+        if reported:  # a therapist's report of a positive screen is current risk
+            self.patterns += tuple(p.pattern for p in load_pack("screening"))
 
     def semantic_allowed(self, sentence: Sentence, context: str | None = None) -> bool:
         text = sentence.text

@@ -18,6 +18,7 @@ import re
 import numpy as np
 
 from assistant.dose_amounts import DOSE_AMOUNT
+from assistant.guard.packs import load_pack
 from assistant.guard.rules.base import Pattern, any_of, match_patterns, pattern, spans_of
 from assistant.guard.semantic import ExemplarSet
 from assistant.guard.text import Sentence, clause_of, has_words
@@ -914,6 +915,9 @@ def _asked_apart(sentence: Sentence, finding: Finding) -> bool:
     return bool(DECISION_CLAUSE.search(clause)) and not TALK_FRAME.search(clause)
 
 
+NOT_DOSING = load_pack("not_dosing")
+
+
 class DosingRule:
     """Finds dosing requests and dose statements; see the module docstring."""
 
@@ -955,6 +959,9 @@ class DosingRule:
         """Findings in ``sentence``; context words may come from ``context`` (the question)."""
         if context and NO_NUMBERS.search(context) and not DIRECT_ASK.search(context):
             return []
+        if any(p.pattern.regex.search(sentence.text) and not p.pattern.unless.search(sentence.text)
+               for p in NOT_DOSING):
+            return []  # measurement frequency and the like (packs/not_dosing.yaml)
         exceptions = [span for regex in EXCEPTIONS for span in spans_of(regex, sentence.text)]
         findings = match_patterns(NAME, PATTERNS, sentence, exceptions, context)
         reported = bool(

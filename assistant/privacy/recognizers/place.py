@@ -1,4 +1,5 @@
-"""Small places spaCy misses: parks, lakes, trails, beaches, and places after "lives in"."""
+"""Small places spaCy misses: parks, lakes, trails, beaches, named bridges and buildings, and
+places after "lives in"."""
 
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ WORD = (
 FEATURE = (
     r"(?-i:Bay|Beach|Park|Lake|Creek|River|Trail|Trailhead|Mountains?|Hills?|Valley|Island"
     r"|Canyon|Falls|Springs|Heights|Point|Harbou?r|Cove|Woods|Forest|Gardens|Pier|Marina"
-    r"|Preserve|Reservoir|Pond|Ridge|Peak|Butte|Meadows?|Village|Plaza|Square|Lagoon|Dunes)"
+    r"|Preserve|Reservoir|Pond|Ridge|Peak|Butte|Meadows?|Village|Plaza|Square|Lagoon|Dunes"
+    # named structures: where a crisis line often names the place
+    r"|Bridge|Tower|Station|Garage|Building|Overpass|Viaduct|Dam|Cliffs?|Lighthouse|Terminal"
+    r"|Quarry|Tunnel|Mall|Stadium|Arena)"
 )
 PREFIX = r"(?-i:Lake|Mount|Mt\.?|Fort|Ft\.?|Port|Cape|Isla|Lago|Saint|San|Santa|Los|Las|El)"
 CAPITALISED_RUN = r"(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})"

@@ -7,15 +7,9 @@ import pytest
 
 from assistant.dose_amounts import find_dose_amounts
 from assistant.errors import ConfigError
-from assistant.guard.learned import learn
-from assistant.guard.semantic import (
-    Exemplar,
-    ExemplarSet,
-    exemplar_vectors,
-    read_exemplars,
-    save_exemplar_vectors,
-)
+from assistant.guard.semantic import Exemplar, ExemplarSet, exemplar_vectors, read_exemplars
 from assistant.guard.text import Sentence
+from tools.guard_model.learned import learn
 
 
 class CountingEmbedder:
@@ -60,23 +54,33 @@ def test_when_calibration_learns_then_only_dev_lines_without_amounts_are_kept(tm
     assert read_exemplars("dosing", exemplars, learned=False)[0] == positives[:1]
 
 
-def test_when_stored_vectors_match_then_nothing_is_encoded(tmp_path):
-    texts = ["one", "two"]
-    save_exemplar_vectors("dosing", texts, CountingEmbedder(), tmp_path)
+def test_when_cached_vectors_match_then_nothing_is_encoded(tmp_path):
+    texts = ["one", "two", "one"]
+    first = CountingEmbedder()
+    exemplar_vectors("dosing", texts, first, tmp_path)
+    assert first.encoded == 2  # each distinct text once
     embedder = CountingEmbedder()
     vectors = exemplar_vectors("dosing", texts, embedder, tmp_path)
-    assert vectors.shape == (2, 8) and embedder.encoded == 0
+    assert vectors.shape == (3, 8) and embedder.encoded == 0
+    assert all((p.stat().st_mode & 0o777) == 0o600 for p in tmp_path.iterdir())
 
 
 @pytest.mark.parametrize(
     ("texts", "model"),
     [(["one", "three"], "counting"), (["one", "two"], "another model")],
 )
-def test_when_stored_vectors_are_stale_then_exemplars_are_encoded(tmp_path, texts, model):
-    save_exemplar_vectors("dosing", ["one", "two"], CountingEmbedder(), tmp_path)
+def test_when_cached_vectors_are_stale_then_exemplars_are_encoded(tmp_path, texts, model):
+    exemplar_vectors("dosing", ["one", "two"], CountingEmbedder(), tmp_path)
     embedder = CountingEmbedder(model)
     exemplar_vectors("dosing", texts, embedder, tmp_path)
     assert embedder.encoded == 2
+
+
+def test_the_first_embedding_reports_its_progress(tmp_path):
+    seen = []
+    exemplar_vectors("dosing", ["one", "two"], CountingEmbedder(), tmp_path,
+                     lambda total: (seen.append(total), seen.append)[1])
+    assert seen[0] == 2
 
 
 def test_when_a_threshold_is_missing_then_loading_stops(tmp_path):
@@ -97,7 +101,7 @@ def test_findings_never_quote_a_dose_amount(embedder):
 
 
 def test_calibration_picks_the_strictest_setting_near_the_best_recall():
-    from assistant.guard.calibrate import _choose
+    from tools.guard_model.calibrate import _choose
 
     labels = np.array([True, False])
     hits = np.array([True, False])
@@ -131,7 +135,7 @@ def test_when_a_benign_line_has_several_sentences_then_each_is_a_benign_exemplar
 
 
 def test_calibration_masks_a_dev_line_with_its_whole_writing_batch(tmp_path):
-    from assistant.guard.calibrate import _batch, _origins
+    from tools.guard_model.calibrate import _batch, _origins
 
     _write(tmp_path / "journal.dev.jsonl", [
         {"id": "1", "text": "First line. Second part.", "label": "benign", "origin": "probe-a"},
@@ -144,7 +148,7 @@ def test_calibration_masks_a_dev_line_with_its_whole_writing_batch(tmp_path):
 
 def test_a_bad_guard_data_line_names_its_file_and_line(tmp_path):
     from assistant.errors import InputError
-    from assistant.guard.learned import data_rows
+    from evals.guard_data import data_rows
 
     path = tmp_path / "journal.dev.jsonl"
     path.write_text('{"id": "1", "text": "x", "label": "benign"}\n{broken\n', encoding="utf-8")

@@ -55,6 +55,8 @@ POSITIVES = [
     ("He teaches at Roosevelt High School.", "ORGANIZATION", "Roosevelt High School"),
     ("We walked the Wildwood Trail at dusk.", "LOCATION", "Wildwood Trail"),
     ("I drove out to Bodega Bay alone.", "LOCATION", "Bodega Bay"),
+    ("I keep driving to the Harlow Street Bridge at night.", "LOCATION", "Harlow Street Bridge"),
+    ("Top floor of the Mercer Avenue Garage again.", "LOCATION", "Mercer Avenue Garage"),
 ]
 
 NEGATIVES = [
@@ -73,6 +75,7 @@ NEGATIVES = [
     "Call me when scores drop: 14 12 9 so far.",  # no match: short groups are scores
     "Phone calls were hard in 2019 2020 and 2021.",  # no match: years side by side
     "Call notes: session 3 of 6, SUDS 40 to 20.",  # no match: counts and ratings
+    "We walked over the bridge and past the station.",  # no match: unnamed structures
 ]
 
 
