@@ -446,6 +446,10 @@ def _verdict(
         decision, notes = "block", [messages.DOSING_REDIRECT]
     elif mode == "input" and "scope" in flags:
         decision, notes = "block", [messages.SCOPE_REDIRECT]
+    if "crisis" in flags:
+        # A crisis report is never refused: it is answered with safety material, and any
+        # dosing part of it is left to the prescriber by the note above.
+        decision = "allow"
     if mode == "journal" and "dosing" in flags:
         notes.append(messages.DOSING_FOR_PRESCRIBER)
     if "injection" in flags:

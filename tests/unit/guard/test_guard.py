@@ -212,3 +212,14 @@ def test_a_crisis_stays_flagged_after_scrubbing(guard):
     scrubbed = PresidioScrubber(load_settings()).scrub(text, Vault()).text
     assert "Harlow" not in scrubbed
     assert "crisis" in guard.check(scrubbed, "journal").flags
+
+
+@pytest.mark.parametrize("text", [
+    "My client just told me she's been thinking she'd be better off dead most nights this "
+    "week. Her ketamine session is tomorrow morning. What should I do?",
+    "He has been saving up his sleeping pills just in case. Should we still do the session?",
+])
+def test_a_crisis_report_is_never_refused_even_beside_a_dosing_word(guard, text):
+    verdict = guard.check(text, "input")
+    assert verdict.decision == "allow" and "crisis" in verdict.flags
+    assert verdict.message.startswith(messages.CRISIS_RESOURCES)
