@@ -68,9 +68,10 @@ def describe(exc: Exception, args: list[str]) -> str:
         return "not enough memory for this input; split it into smaller files"
     if isinstance(exc, UnicodeError):
         return "the input is not valid UTF-8 text; save it as UTF-8"
-    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    frames = traceback.extract_tb(exc.__traceback__)
     # Type and place only: the message and the locals may hold PHI.
-    log.debug("unexpected %s at %s:%s", type(exc).__name__, frame.filename, frame.lineno)
+    log.debug("unexpected %s at %s", type(exc).__name__,
+              f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "an unknown place")
     return (f"unexpected {type(exc).__name__}; please report it (KAP_LOG_LEVEL=DEBUG "
             "logs where it happened, without any input text)")
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from assistant.cli.boundary import describe
 from assistant.config import Settings
 
 PHONE = "555-201-4477"
@@ -116,6 +117,22 @@ def test_a_value_in_a_bad_row_is_really_absent_from_the_message(kap_no_index, tm
     (tmp_path / "j.jsonl").write_text(f'{{"date": "{PHONE}", "text": "a"}}\n')
     result = kap_no_index("summarize", "j.jsonl")
     assert result.returncode == 2 and PHONE not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("error", "says"),
+    [
+        (ValueError(f"Jane {PHONE}"), "unexpected ValueError"),  # a crash we did not foresee
+        (PermissionError(13, "Permission denied", "j.md"), "j.md: permission denied"),
+        (RecursionError(f"deep {PHONE}"), "nested too deeply"),
+    ],
+)
+def test_the_boundary_names_any_failure_without_its_message(error, says):
+    try:
+        raise error
+    except Exception as raised:
+        message = describe(raised, [])
+    assert says in message and PHONE not in message and "Jane" not in message
 
 
 # Hostile input that is valid: it must be handled, and printed safely.
