@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from assistant.logs import configure_logging
 from assistant.offline import enforce_offline
 from assistant.ui import access, navigation, resources
 from assistant.ui.components import favicon
@@ -13,7 +14,9 @@ st.set_page_config(page_title="KAP Integration Assistant", page_icon=favicon(), 
 
 @friendly
 def main() -> None:
-    if not access.gate(resources.settings()):
+    settings = resources.settings()
+    configure_logging(settings.log_level)  # our loggers only; they never carry PHI
+    if not access.gate(settings):
         st.stop()
     current = st.navigation(navigation.sections())
     with st.sidebar:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import re
+import tempfile
+from pathlib import Path
 
 from pydantic import BaseModel
 
 from assistant.models import CitedItem, JournalSummary, SessionPlan
 from assistant.privacy.vault import Vault
+
+# What XML 1.0 (and so a .docx) cannot hold: most C0 controls, lone surrogates, U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 DISCLAIMER = (
     "Draft for the treating therapist. Not a medical device; no dosing advice. "
@@ -93,16 +101,20 @@ def _markdown(title: str, sections: list[tuple[str, list[str]]]) -> str:
     return "\n".join(out)
 
 
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
 def _docx(title: str, sections: list[tuple[str, list[str]]]) -> bytes:
     from docx import Document
 
     document = Document()
-    document.add_heading(title, level=0)
+    document.add_heading(_xml_text(title), level=0)
     document.add_paragraph().add_run(DISCLAIMER).italic = True
     for heading, lines in sections:
-        document.add_heading(heading, level=1)
+        document.add_heading(_xml_text(heading), level=1)
         for line in lines:
-            document.add_paragraph(line, style="List Bullet")
+            document.add_paragraph(_xml_text(line), style="List Bullet")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -131,3 +143,22 @@ def plan_markdown(plan: SessionPlan, vault: Vault) -> str:
 
 def plan_docx(plan: SessionPlan, vault: Vault) -> bytes:
     return _docx(_plan_title(plan), plan_sections(plan, vault))
+
+
+def save(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all, readable by its owner only (0600).
+
+    The bytes go to a temporary file in the same folder that is then renamed into place,
+    so a failure midway never leaves half a file or a damaged older one.
+    """
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+import math
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -13,13 +13,14 @@ from dateutil import parser as date_parser
 from pydantic import ValidationError
 
 from assistant.errors import InputError
-from assistant.jsonl import json_lines
+from assistant.jsonl import json_lines, parse_json
 from assistant.models import JournalEntry
 
 MAX_ENTRIES = 1000
 MAX_BYTES = 5 * 1024 * 1024
 FORMATS = (".txt", ".md", ".json", ".jsonl", ".csv")
 SCORE_FIELDS = ("phq9", "gad7", "pcl5")
+MAX_DATE_CHARS = 60
 
 _HEADING = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:(?:entry|date|journal)\s*[:\-–]?\s*)?(?P<date>[^#*]{4,40}?)"
@@ -27,6 +28,7 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _HAS_DIGIT = re.compile(r"\d")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 _LOOKS_LIKE_DATE = re.compile(
     r"\d{1,4}[-/.]\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.IGNORECASE,
@@ -34,12 +36,24 @@ _LOOKS_LIKE_DATE = re.compile(
 
 
 def parse_date(value: str) -> date:
-    """Many formats: 2026-03-14, 14 March 2026, March 14th, 2026, 3/14/2026, Tue 3/14/26."""
+    """Many formats: 2026-03-14, 14 March 2026, March 14th, 2026, 3/14/2026, Tue 3/14/26.
+
+    Anything that is not a date raises ValueError (dateutil's own errors included).
+    """
     text = value.strip()
-    if not (_HAS_DIGIT.search(text) and _LOOKS_LIKE_DATE.search(text)):
-        raise ValueError(f"no date in {text!r}")
+    if len(text) > MAX_DATE_CHARS or not (_HAS_DIGIT.search(text) and _LOOKS_LIKE_DATE.search(text)):
+        raise ValueError("not a date")
     this_year = datetime(date.today().year, 1, 1)
-    return date_parser.parse(text, fuzzy=False, default=this_year).date()
+    try:
+        return date_parser.parse(text, fuzzy=False, default=this_year).date()
+    except OverflowError:
+        raise ValueError("not a date") from None
+
+
+def _lines(text: str) -> list[str]:
+    """Physical lines as editors number them (``str.splitlines`` also breaks at form feeds,
+    U+2028 and others, which would shift every line number after them)."""
+    return _NEWLINE.split(text)
 
 
 def _heading_date(line: str) -> date | None:
@@ -50,7 +64,7 @@ def _heading_date(line: str) -> date | None:
         return None
     try:
         return parse_date(match.group("date"))
-    except (ValueError, OverflowError):
+    except ValueError:
         return None
 
 
@@ -65,7 +79,7 @@ def _parse_text(name: str, text: str) -> list[JournalEntry]:
             if content:
                 entries.append(JournalEntry(date=current[0], text=content, line=current[1]))
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         heading = _heading_date(line)
         if heading is not None:
             close()
@@ -82,36 +96,51 @@ def _parse_text(name: str, text: str) -> list[JournalEntry]:
     return entries
 
 
+def _score(name: str, number: int, field: str, value: object) -> int:
+    if isinstance(value, str):
+        value = value.strip()
+    try:
+        if isinstance(value, bool):
+            raise ValueError("a yes/no is not a score")
+        number_value = float(value)  # "12", 12 and 12.0 are all fine
+    except (TypeError, ValueError):
+        number_value = math.nan
+    if not math.isfinite(number_value):
+        raise InputError(f"{name}:{number}: field '{field}' must be a number; fix it or leave it empty")
+    return int(number_value)
+
+
 def _entry(name: str, number: int, record: object) -> JournalEntry:
     if not isinstance(record, dict):
         raise InputError(f"{name}:{number}: each entry must be an object with date and text")
-    if not str(record.get("text") or "").strip():
+    text = record.get("text")
+    if text is not None and not isinstance(text, str):
+        raise InputError(f"{name}:{number}: field 'text' must be a string")
+    if not (text or "").strip():
         raise InputError(f"{name}:{number}: entry has no text")
+    when = record.get("date")
     try:
-        when = parse_date(str(record.get("date", "")))
-    except (ValueError, OverflowError):
-        raise InputError(f"{name}:{number}: unreadable date {record.get('date')!r}") from None
-    scores = {}
-    for field in SCORE_FIELDS:
-        value = record.get(field)
-        if value in (None, ""):
-            continue
-        try:
-            scores[field] = int(float(value))
-        except (TypeError, ValueError):
-            raise InputError(f"{name}:{number}: {field} must be a number, got {value!r}") from None
+        if not isinstance(when, str):
+            raise ValueError("not a string")
+        when = parse_date(when)
+    except ValueError:
+        raise InputError(
+            f"{name}:{number}: unreadable date in field 'date'; write it like 2026-03-14"
+        ) from None
+    scores = {
+        field: _score(name, number, field, record[field])
+        for field in SCORE_FIELDS
+        if record.get(field) not in (None, "")
+    }
     try:
-        return JournalEntry(date=when, text=str(record["text"]).strip(), line=number, **scores)
+        return JournalEntry(date=when, text=text.strip(), line=number, **scores)
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise InputError(f"{name}:{number}: {err['loc'][0]} {err['msg']}") from None
+        raise InputError(f"{name}:{number}: field '{err['loc'][0]}': {err['msg']}") from None
 
 
 def _parse_json(name: str, text: str) -> list[JournalEntry]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{name}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+    data = parse_json(name, text)
     if isinstance(data, dict) and isinstance(data.get("entries"), list):
         data = data["entries"]
     if not isinstance(data, list):
@@ -120,18 +149,50 @@ def _parse_json(name: str, text: str) -> list[JournalEntry]:
 
 
 def _parse_jsonl(name: str, text: str) -> list[JournalEntry]:
-    return [_entry(name, number, record) for number, record in json_lines(name, text.splitlines())]
+    return [_entry(name, number, record) for number, record in json_lines(name, _lines(text))]
+
+
+def _swallowed_row(lines: list[str], columns: list[str]) -> int | None:
+    """Index of the first line in ``lines`` that is a whole row with a date: a text
+    field whose quote never closed has run on into the rows after it."""
+    where = columns.index("date")
+    for index, line in enumerate(lines):
+        fields = next(csv.reader([line]), [])
+        if len(fields) == len(columns):
+            try:
+                parse_date(fields[where])
+            except ValueError:
+                continue
+            return index
+    return None
 
 
 def _parse_csv(name: str, text: str) -> list[JournalEntry]:
-    reader = csv.DictReader(io.StringIO(text))
-    columns = {c.strip().lower() for c in reader.fieldnames or []}
-    if not {"date", "text"} <= columns:
-        raise InputError(f"{name}:1: the header needs 'date' and 'text' columns")
-    return [
-        _entry(name, reader.line_num, {k.strip().lower(): v for k, v in row.items() if k})
-        for row in reader
-    ]
+    lines = _lines(text)
+    reader = csv.DictReader(io.StringIO("\n".join(lines), newline=""))
+    start = 1
+    try:
+        columns = [c.strip().lower() for c in reader.fieldnames or []]
+        if not {"date", "text"} <= set(columns):
+            raise InputError(f"{name}:1: the header needs 'date' and 'text' columns")
+        entries = []
+        start = reader.line_num + 1
+        for row in reader:
+            swallowed = _swallowed_row(lines[start:reader.line_num], columns)
+            if swallowed is not None:
+                raise InputError(
+                    f"{name}:{start}: a quote in this row is never closed, so the rows from line "
+                    f"{start + 1 + swallowed} on were read as its text; close or remove the quote"
+                )
+            record = {k.strip().lower(): v for k, v in row.items() if isinstance(k, str)}
+            entries.append(_entry(name, start, record))
+            start = reader.line_num + 1
+    except csv.Error as exc:  # its messages name limits, never the data
+        raise InputError(
+            f"{name}:{start}: unreadable CSV row ({exc}); the usual cause is a quote that is "
+            "never closed: close or remove it"
+        ) from None
+    return entries
 
 
 _PARSERS = {".txt": _parse_text, ".md": _parse_text, ".json": _parse_json,
@@ -147,8 +208,9 @@ def parse_journal(name: str, data: bytes) -> list[JournalEntry]:
         raise InputError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MB; split the journal")
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{name}: not UTF-8 text; export the journal as UTF-8") from None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(f"{name}:{line}: not UTF-8 text; export the journal as UTF-8") from None
     entries = _PARSERS[suffix](name, text)
     if not entries:
         raise InputError(f"{name}: no journal entries found")

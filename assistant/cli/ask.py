@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -10,7 +9,8 @@ import typer
 from rich.console import Console
 from rich.panel import Panel
 
-from assistant.cli.common import fail, settings_or_exit
+from assistant.cli.common import fail, report, settings_or_exit
+from assistant.cli.terminal import for_rich, json_line
 from assistant.errors import KapError
 from assistant.models import Answer
 
@@ -24,17 +24,18 @@ out = Console()
 def render(answer: Answer) -> None:
     """Print an answer for a person: boundary, crisis banner, text, then sources."""
     if "crisis" in answer.flags:
-        out.print(Panel("\n".join(answer.notes), title="Safety first", border_style="red"))
+        out.print(Panel(for_rich("\n".join(answer.notes)), title="Safety first", border_style="red"))
     if answer.status == "refused":
-        out.print(Panel(answer.text, title="Outside what this assistant does", border_style="yellow"))
+        out.print(Panel(for_rich(answer.text), title="Outside what this assistant does", border_style="yellow"))
         return
-    out.print(answer.text, soft_wrap=True, highlight=False)
+    out.print(for_rich(answer.text), soft_wrap=True, highlight=False)
     for citation in answer.citations:
-        out.print(f"  [bold][{citation.n}][/] {citation.title} — {citation.section}", highlight=False)
+        out.print(f"  [bold][{citation.n}][/] {for_rich(citation.title)} — {for_rich(citation.section)}",
+                  highlight=False)
         for ref in citation.references:
-            out.print(f"      {ref}", style="dim", highlight=False)
+            out.print(f"      {for_rich(ref)}", style="dim", highlight=False)
     for note in answer.notes if "crisis" not in answer.flags else []:
-        out.print(f"[yellow]note:[/] {note}", highlight=False)
+        out.print(f"[yellow]note:[/] {for_rich(note)}", highlight=False)
 
 
 def _answer(assistant: Assistant, question: str, vault: Vault, k: int | None, as_json: bool) -> None:
@@ -42,7 +43,7 @@ def _answer(assistant: Assistant, question: str, vault: Vault, k: int | None, as
     if as_json:
         payload = answer.model_dump(mode="json")
         payload["question"] = vault.restore(answer.question)
-        print(json.dumps(payload, ensure_ascii=False))
+        print(json_line(payload))
     else:
         render(answer)
 
@@ -77,7 +78,7 @@ def ask_command(
                 answer = assistant.ask(line, vault, k=k)
             render(answer)
         except KapError as exc:
-            out.print(f"[bold red]error:[/] {exc}", highlight=False)
+            report(str(exc))
 
 
 def register(app: typer.Typer) -> None:

@@ -23,7 +23,7 @@ def eval_command(
     names = suites or list(SUITES)
     unknown = [n for n in names if n not in SUITES]
     if unknown:
-        raise fail(f"Unknown suite {unknown[0]!r}; choose from {', '.join(SUITES)}")
+        raise fail(f"Unknown suite name; choose from {', '.join(SUITES)}")
     if data and len(names) != 1:
         raise fail("--data needs exactly one suite, e.g. kap eval retrieval --data FILE")
     if data and not data.is_file():

@@ -8,6 +8,7 @@ from enum import Enum
 import typer
 
 from assistant.cli.common import emit_json, fail, read_jsonl, settings_or_exit
+from assistant.cli.terminal import printable
 from assistant.embeddings import SentenceTransformerEmbedder
 from assistant.errors import KapError
 from assistant.guard import RuleGuard, build_guard
@@ -82,8 +83,8 @@ def _emit(record_id: object, verdict: GuardVerdict, mode: GuardMode, as_json: bo
     if as_json:
         emit_json(record)
     else:
-        typer.echo(f"{record_id}\t{verdict.decision}\t{','.join(verdict.flags) or '-'}")
+        typer.echo(printable(f"{record_id}\t{verdict.decision}\t{','.join(verdict.flags) or '-'}"))
         if verdict.message:
-            typer.echo(verdict.message)
+            typer.echo(printable(verdict.message))
         if verdict.text is not None:
-            typer.echo(verdict.text)
+            typer.echo(printable(verdict.text))

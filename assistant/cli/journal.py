@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from pathlib import Path
 
@@ -10,10 +9,12 @@ import typer
 from rich.console import Console
 
 from assistant.cli.common import fail, settings_or_exit
+from assistant.cli.terminal import for_rich, json_line, printable
 from assistant.exports import (
     plan_docx,
     plan_markdown,
     restored_json,
+    save,
     summary_docx,
     summary_markdown,
 )
@@ -22,6 +23,8 @@ from assistant.privacy.vault import Vault
 
 status = Console(stderr=True)
 
+FORCE = typer.Option(False, "--force", help="Replace an existing output file (never the journal).")
+
 
 class Format(str, Enum):
     md = "md"
@@ -29,42 +32,57 @@ class Format(str, Enum):
     docx = "docx"
 
 
-def _emit(model, vault: Vault, fmt: Format, output: Path | None, docx_default: Path,
-          to_markdown, to_docx) -> None:
-    """Print Markdown or JSON (or write them to ``output``); Word always goes to a file."""
+def _target(output: Path | None, fmt: Format, journal: Path, docx_default: str, force: bool) -> Path | None:
+    """Where to write, checked before any work: never the journal, never an existing file
+    unless ``force``, always in a folder that exists."""
+    target = output or (journal.with_name(docx_default) if fmt is Format.docx else None)
+    if target is None:
+        return None
+    if target.resolve() == journal.resolve() or (target.exists() and journal.exists() and target.samefile(journal)):
+        raise fail(f"{target} is the journal being read; write the output to another file")
+    if target.is_dir():
+        raise fail(f"{target} is a folder; give a file name for the output")
+    if not target.parent.is_dir():
+        raise fail(f"{target.parent}: folder not found; create it or choose another output file")
+    if target.exists() and not force:
+        raise fail(f"{target} already exists; pass --force to replace it or choose another name")
+    return target
+
+
+def _emit(model, vault: Vault, fmt: Format, target: Path | None, to_markdown, to_docx) -> None:
+    """Print Markdown or JSON (or write them to ``target``); Word always goes to a file.
+
+    Markdown is made safe to show in a terminal; JSON keeps every value exactly."""
     if fmt is Format.docx:
-        target = output or docx_default
-        target.write_bytes(to_docx(model, vault))
-        status.print(f"[green]✓[/] wrote {target}")
-        return
-    text = (
-        json.dumps(restored_json(model, vault), ensure_ascii=False, indent=2)
-        if fmt is Format.json
-        else to_markdown(model, vault)
-    )
-    if output:
-        output.write_text(text, encoding="utf-8")
-        status.print(f"[green]✓[/] wrote {output}")
+        data = to_docx(model, vault)
+    elif fmt is Format.json:
+        data = json_line(restored_json(model, vault), indent=2)
     else:
-        print(text)
+        data = printable(to_markdown(model, vault))
+    if target is None:
+        print(data)
+        return
+    save(target, data if isinstance(data, bytes) else (data + "\n").encode("utf-8"))
+    status.print(f"[green]✓[/] wrote {for_rich(str(target))}", highlight=False)
 
 
 def summarize_command(
     journal: Path = typer.Argument(..., help="Journal file: .txt/.md (dated headings), .json, .jsonl or .csv."),
     fmt: Format = typer.Option(Format.md, "--format", help="md, json or docx."),
-    output: Path = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: Path = typer.Option(None, "--output", "-o", help="Write to this new file instead of stdout."),
+    force: bool = FORCE,
 ) -> None:
     """Session-prep summary: risk flags first, themes with dated quotes, mood, scores, questions."""
-    from assistant.factory import build_assistant
-
     settings = settings_or_exit()
+    target = _target(output, fmt, journal, f"{journal.stem}-summary.docx", force)
     entries = load_journal(journal)
+    from assistant.factory import build_assistant  # heavy: only once the journal is readable
+
     assistant = build_assistant(settings)
     vault = Vault()  # this run only; never written anywhere
     with status.status(f"Summarizing {len(entries)} entries…"):
         summary = assistant.summarize(entries, vault)
-    _emit(summary, vault, fmt, output, journal.with_name(f"{journal.stem}-summary.docx"),
-          summary_markdown, summary_docx)
+    _emit(summary, vault, fmt, target, summary_markdown, summary_docx)
 
 
 def plan_command(
@@ -73,21 +91,22 @@ def plan_command(
     focus: str = typer.Option(None, "--focus", help="What you want the session to focus on."),
     minutes: int = typer.Option(50, "--minutes", min=15, max=180, help="Session length."),
     fmt: Format = typer.Option(Format.md, "--format", help="md, json or docx."),
-    output: Path = typer.Option(None, "--output", "-o", help="Write to this file (docx default: JOURNAL-plan.docx)."),
+    output: Path = typer.Option(None, "--output", "-o", help="Write to this new file (docx default: JOURNAL-plan.docx)."),
+    force: bool = FORCE,
 ) -> None:
     """Draft integration-session plan with cited psychoeducation, practice and homework."""
-    from assistant.factory import build_assistant
-
     settings = settings_or_exit()
+    target = _target(output, fmt, journal, f"{journal.stem}-plan.docx", force)
     entries = load_journal(journal)
     if focus is not None and not focus.strip():
         raise fail("--focus is empty; leave it out or describe the focus")
+    from assistant.factory import build_assistant
+
     assistant = build_assistant(settings)
     vault = Vault()
     with status.status("Drafting the plan…"):
         plan = assistant.plan(entries, vault, session=session, focus=focus, minutes=minutes)
-    _emit(plan, vault, fmt, output, journal.with_name(f"{journal.stem}-plan.docx"),
-          plan_markdown, plan_docx)
+    _emit(plan, vault, fmt, target, plan_markdown, plan_docx)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from assistant.cli.common import emit_json, fail, settings_or_exit
+from assistant.cli.terminal import for_rich
 from assistant.kb.approval import approve
 from assistant.kb.corpus import load_corpus
 
@@ -22,7 +23,7 @@ def validate_command() -> None:
     settings = settings_or_exit()
     corpus = load_corpus(settings.knowledge_dir)
     for problem in corpus.problems:
-        out.print(f"[red]✗[/] {problem}", highlight=False, soft_wrap=True)
+        out.print(f"[red]✗[/] {for_rich(str(problem))}", highlight=False, soft_wrap=True)
     if corpus.problems:
         raise fail(f"{len(corpus.problems)} problem(s) in {settings.knowledge_dir}")
     unreviewed = [d.id for d in corpus.documents if not d.is_approved]
@@ -59,7 +60,7 @@ def list_command(as_json: bool = typer.Option(False, "--json", help="One JSON li
     for row in rows:
         style = colour.get(row["status"], "red")
         table.add_row(
-            row["id"], f"[{style}]{row['status']}[/]", row["reviewer"] or "—",
+            for_rich(row["id"]), f"[{style}]{row['status']}[/]", for_rich(row["reviewer"] or "—"),
             row["reviewed_on"] or "—", row["audience"], row["phase"],
         )
     out.print(table)
@@ -80,7 +81,7 @@ def approve_command(
         raise fail(f"{bad[0]}; fix it before approving")
     doc = approve(corpus, doc_id, reviewer, date.today())
     out.print(
-        f"[green]✓[/] approved {doc.id} by {doc.meta.review.reviewer} on "
+        f"[green]✓[/] approved {for_rich(doc.id)} by {for_rich(doc.meta.review.reviewer)} on "
         f"{doc.meta.review.reviewed_on}; run `kap ingest` to update the index"
     )
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 from itertools import islice
 
 import typer
 
-from assistant.cli.common import emit_json, fail, read_jsonl, settings_or_exit
+from assistant.cli.common import emit_json, fail, read_jsonl, read_stdin, settings_or_exit
+from assistant.cli.terminal import printable
 from assistant.errors import KapError
 from assistant.privacy.vault import Vault
 
@@ -42,12 +42,12 @@ def register(app: typer.Typer) -> None:
             if input is not None:
                 _scrub_jsonl(scrubber, vault, input, json_out)
             else:
-                source = sys.stdin.read() if text == "-" else text
+                source = read_stdin() if text == "-" else text
                 result = scrubber.scrub(source, vault)
                 if json_out:
                     emit_json(_record(None, result))
                 else:
-                    typer.echo(result.text, nl=not result.text.endswith("\n"))
+                    typer.echo(printable(result.text), nl=not result.text.endswith("\n"))
         except KapError as exc:
             raise fail(str(exc)) from None
 
@@ -60,7 +60,7 @@ def _scrub_jsonl(scrubber: PresidioScrubber, vault: Vault, source: str, json_out
             if json_out:
                 emit_json(_record(record["id"], result))
             else:
-                typer.echo(result.text)
+                typer.echo(printable(result.text))
 
 
 def _record(record_id, result) -> dict:

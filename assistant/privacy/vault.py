@@ -9,6 +9,9 @@ import re
 from collections import Counter
 
 PLACEHOLDER = re.compile(r"<([A-Z][A-Z_]*?)_(\d+)>")
+# Longer literals stay reserved but do not move the counter: int() of thousands of digits
+# fails, and placeholder() already skips any token that is taken.
+MAX_COUNTER_DIGITS = 9
 
 
 class Vault:
@@ -27,9 +30,10 @@ class Vault:
     def reserve_literals(self, text: str) -> None:
         """Treat placeholder-shaped strings already in ``text`` as taken, mapping to themselves."""
         for match in PLACEHOLDER.finditer(text):
-            literal, kind, number = match.group(0), match.group(1), int(match.group(2))
+            literal, kind, digits = match.group(0), match.group(1), match.group(2)
             self._values.setdefault(literal, literal)
-            self._counts[kind] = max(self._counts[kind], number)
+            if len(digits) <= MAX_COUNTER_DIGITS:
+                self._counts[kind] = max(self._counts[kind], int(digits))
 
     def placeholder(self, kind: str, value: str) -> str:
         """The placeholder for ``value`` of type ``kind``, e.g. ``<PERSON_1>``."""
