@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from assistant.generation.markup import escape_markdown
 from assistant.models import CitedItem, JournalSummary, SessionPlan
 from assistant.privacy.vault import Vault
 
@@ -97,7 +98,8 @@ def plan_sections(plan: SessionPlan, vault: Vault) -> list[tuple[str, list[str]]
 def _markdown(title: str, sections: list[tuple[str, list[str]]]) -> str:
     out = [f"# {title}", "", f"_{DISCLAIMER}_", ""]
     for heading, lines in sections:
-        out += [f"## {heading}", ""] + [f"- {line}" for line in lines] + [""]
+        # lines carry journal and model text: escaped, so no image, link or HTML renders
+        out += [f"## {heading}", ""] + [f"- {escape_markdown(line)}" for line in lines] + [""]
     return "\n".join(out)
 
 

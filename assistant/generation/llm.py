@@ -1,8 +1,10 @@
 """LLM writers: draft answers, questions and plan sections, verify them, else fall back.
 
-The model only ever sees pseudonymized text. Each section it writes is checked
-(citations point at passages it was given, no dose statement, no identifier outside
-its input); a failing section is replaced by the grounded one and marked as such.
+The model only ever sees pseudonymized text, and never a journal sentence the guard read
+as an instruction. Every string of each section it writes, titles included, is checked
+(citations point at passages it was given, no markup or outside address, no placeholder
+or identifier outside its input, no dose statement); a failing section is replaced by the
+grounded one and marked as such.
 """
 
 from __future__ import annotations
@@ -16,14 +18,17 @@ from assistant.generation.backends import ChatBackend, LLMError
 from assistant.generation.grounded import GroundedAnswerer, compose
 from assistant.generation.prompts import Prompt
 from assistant.generation.verify import OutputVerifier
+from assistant.guard.guard import Guard
 from assistant.kb.retriever import HybridRetriever
 from assistant.models import (
     Answer,
     CitedItem,
     JournalSummary,
     Passage,
+    PlanTheme,
     SessionPlan,
     SourceRef,
+    Theme,
 )
 
 log = logging.getLogger(__name__)
@@ -61,6 +66,22 @@ def number_passages(passages: list[Passage]) -> str:
     return "\n\n".join(f"[{i}] {p.title} — {p.section}\n{p.text}" for i, p in enumerate(passages, 1))
 
 
+def themes_for_model(themes: list[Theme] | list[PlanTheme], guard: Guard) -> str:
+    """Theme names with their quotes, leaving out any quote the guard reads as an instruction
+    to software: journal text is data, and an instruction never reaches a model."""
+    quotes = [e.quote for t in themes for e in t.evidence]
+    verdicts = guard.check_many(quotes, mode="journal") if quotes else []
+    instructions = {
+        q for q, v in zip(quotes, verdicts, strict=True) if any(f.rule == "injection" for f in v.findings)
+    }
+    if instructions:
+        log.info("kept %d instruction-like quotes from the model", len(instructions))
+    return "\n".join(
+        f"- {t.name}: " + " | ".join(f"“{e.quote}”" for e in t.evidence if e.quote not in instructions)
+        for t in themes
+    )
+
+
 def _fallback_note(section: str, reason: str) -> str:
     return f"The language model's {section} failed verification ({reason}); the grounded version is shown."
 
@@ -82,7 +103,7 @@ class LLMAnswerer:
         )
         try:
             draft = self.backend.complete_json(system, user, LLMAnswerDraft)
-            reason = self._problem(draft, passages, question + "\n" + context)
+            reason = self._problem(draft, passages, user)
         except LLMError as exc:
             reason = str(exc)
         if reason:
@@ -96,7 +117,7 @@ class LLMAnswerer:
         sentences = draft.sentences[: self.max_sentences]
         if any(not 1 <= s.citation <= len(passages) for s in sentences):
             return "a citation did not point at a retrieved passage"
-        return self.verifier.problem([_MARKER.sub(" ", s.text).strip() for s in sentences], context)
+        return self.verifier.reply_problem(sentences, context)
 
     def _compose(self, question: str, passages: list[Passage], draft: LLMAnswerDraft) -> Answer:
         picked = [
@@ -114,16 +135,14 @@ class LLMSummaryWriter:
         self.backend, self.prompt, self.verifier = backend, prompt, verifier
 
     def revise(self, summary: JournalSummary) -> JournalSummary:
-        themes = "\n".join(
-            f"- {t.name}: " + " | ".join(f"“{e.quote}”" for e in t.evidence) for t in summary.themes
-        )
+        themes = themes_for_model(summary.themes, self.verifier.guard)
         system, user = self.prompt.render(
             themes=themes or "(none)", flagged="yes" if summary.flags else "no", max_questions=5
         )
         try:
             draft = self.backend.complete_json(system, user, LLMQuestions)
+            reason = self.verifier.reply_problem(draft, user)
             questions = [q.strip() for q in draft.questions if q.strip()][:8]
-            reason = self.verifier.problem(questions, themes)
         except LLMError as exc:
             reason = str(exc)
         if reason:
@@ -149,9 +168,7 @@ class LLMPlanWriter:
         passages = list({
             p.chunk_id: p for q in queries for p in self.retriever.retrieve(q, k=3, apply_floor=False)
         }.values())[:8]
-        themes = "\n".join(
-            f"- {t.name}: " + " | ".join(f"“{e.quote}”" for e in t.evidence) for t in plan.themes
-        )
+        themes = themes_for_model(plan.themes, self.verifier.guard)
         context = number_passages(passages)
         system, user = self.prompt.render(
             minutes=plan.minutes, focus=plan.focus or "(none)", themes=themes or "(none)", passages=context
@@ -161,12 +178,12 @@ class LLMPlanWriter:
         except LLMError as exc:
             plan.notes.append(_fallback_note("plan", str(exc)))
             return plan
-        shown = themes + "\n" + context + "\n" + (plan.focus or "")
         for section in self.SECTIONS:
-            self._apply(plan, section, getattr(draft, section), passages, shown)
+            self._apply(plan, section, getattr(draft, section), passages, user)
         return plan
 
     def _apply(self, plan: SessionPlan, section: str, value, passages: list[Passage], shown: str) -> None:
+        """Use one section of the draft if every string in it passes verification."""
         if section in ("goals", "check_in"):
             texts, items = [v.strip() for v in value if v.strip()], None
         else:
@@ -185,8 +202,7 @@ class LLMPlanWriter:
                 )
                 for i in value
             ]
-            texts = [i.text for i in items]
-        reason = self.verifier.problem(texts, shown)
+        reason = self.verifier.reply_problem(value, shown)
         if reason:
             plan.notes.append(_fallback_note(section, reason))
             return

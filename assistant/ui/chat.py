@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import streamlit as st
 
+from assistant.generation.placeholders import restore_from
 from assistant.models import Answer
 from assistant.privacy.vault import Vault
 from assistant.ui import components, resources, session
@@ -65,11 +66,11 @@ def _show_answer(answer: Answer, vault: Vault, *, stream: bool) -> None:
     if "crisis" in answer.flags:
         components.crisis_banner(notes.pop(0) if notes else None)
     if answer.status == "refused":
-        components.boundary(vault.restore(answer.text))
+        components.boundary(_restore(answer.text, answer, vault))
     elif answer.status == "no_material":
         st.info(answer.text, icon=":material/search_off:")
     else:
-        text = components.with_markers(vault.restore(answer.text))
+        text = components.with_markers(_restore(answer.text, answer, vault))
         if stream:
             st.write_stream(_typing(text))
         else:
@@ -77,6 +78,12 @@ def _show_answer(answer: Answer, vault: Vault, *, stream: bool) -> None:
         components.citations(answer.citations)
     for note in notes:
         st.caption(components.plain(note))
+
+
+def _restore(text: str, answer: Answer, vault: Vault) -> str:
+    """The vault holds the whole conversation's identifiers; an answer gets back only those of
+    its own question, so no earlier client's name can be pulled into a later answer."""
+    return restore_from(vault, text, answer.question)
 
 
 def _typing(text: str) -> Iterator[str]:

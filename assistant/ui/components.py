@@ -7,10 +7,10 @@ import re
 import streamlit as st
 from PIL import Image, ImageDraw
 
+from assistant.generation.markup import escape_markdown
 from assistant.guard.messages import CRISIS_RESOURCES
 from assistant.models import Citation
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+|~$!])")
 _MARKER = re.compile(r"\\\[(\d+)\\\]")
 
 CRISIS_TITLE = "**Safety first.** "
@@ -18,8 +18,9 @@ PRIMARY = "#4f7a6a"  # the theme's primary colour (.streamlit/config.toml)
 
 
 def plain(text: str) -> str:
-    """Escape Markdown (and Streamlit's `$` maths) so user and corpus text shows as written."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Escape Markdown (and Streamlit's `$` maths and icons) so user, journal, model and corpus
+    text shows as written: no image, link or HTML is ever rendered from it."""
+    return escape_markdown(text)
 
 
 def with_markers(text: str) -> str:

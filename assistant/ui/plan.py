@@ -55,7 +55,7 @@ def _editor(plan: SessionPlan, vault: Vault, key: str) -> SessionPlan:
     """Show every section as an editable field; return the plan as edited."""
     r = vault.restore
     title = f"Session {plan.session}" if plan.session else "Next session"
-    focus = f" · {r(plan.focus)}" if plan.focus else ""
+    focus = f" · {components.plain(r(plan.focus))}" if plan.focus else ""
     st.subheader(f"{title} · {plan.minutes} minutes{focus}")
     update: dict = {}
     st.markdown("#### Agenda")
@@ -108,7 +108,9 @@ def _cited(label: str, items: list[CitedItem], vault: Vault, key: str) -> list[C
     st.markdown(f"#### {label}")
     edited = []
     for index, item in enumerate(items):
-        text = st.text_area(item.title, vault.restore(item.text), key=f"{key}-{index}",
+        # a widget label renders Markdown (links, images): a title may come from a model
+        label = components.plain(vault.restore(item.title))
+        text = st.text_area(label, vault.restore(item.text), key=f"{key}-{index}",
                             height=_height([item.text]))
         sources = "; ".join(f"{c.doc_id} § {c.section}" for c in item.citations)
         st.caption(f"Sources: {components.plain(sources)}")

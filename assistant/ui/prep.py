@@ -107,7 +107,7 @@ def _risk(summary: JournalSummary, vault: Vault, key: str) -> None:
     for index, flag in enumerate(summary.flags):
         with st.container(border=True):
             left, right = st.columns([5, 1], vertical_alignment="center")
-            category = flag.category.replace("-", " ").capitalize()
+            category = components.plain(flag.category.replace("-", " ").capitalize())
             quote = components.plain(vault.restore(flag.quote))
             left.markdown(f"**{category}** · {flag.date:%d %b %Y}  \n“{quote}”")
             right.checkbox("Acknowledged", key=f"kap-flag-{key}-{index}")

@@ -189,11 +189,13 @@ class PlanWorkflow:
         return agenda
 
     def _check_output(self, plan: SessionPlan) -> None:
-        """Drop any cited item in which the output guard finds a dose statement."""
-        for field in ("psychoeducation", "practice", "homework"):
-            items = getattr(plan, field)
-            verdicts = self.guard.check_many([i.text for i in items], mode="output")
-            kept = [i for i, v in zip(items, verdicts, strict=True) if "dosing" not in v.flags]
-            if len(kept) < len(items):
-                plan.notes.append(f"A dosing statement was removed from {field}.")
+        """Drop any line or cited item (title or text) in which the output guard finds a dose
+        statement: every field a model may write goes through it."""
+        for field in ("goals", "check_in", "psychoeducation", "practice", "homework"):
+            values = getattr(plan, field)
+            texts = [v.title + "\n" + v.text if isinstance(v, CitedItem) else v for v in values]
+            verdicts = self.guard.check_many(texts, mode="output")
+            kept = [v for v, verdict in zip(values, verdicts, strict=True) if "dosing" not in verdict.flags]
+            if len(kept) < len(values):
+                plan.notes.append(f"A dosing statement was removed from {field.replace('_', ' ')}.")
             setattr(plan, field, kept)

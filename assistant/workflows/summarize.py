@@ -65,7 +65,8 @@ class SummarizeWorkflow:
         summary = JournalSummary(
             entries=len(entries), first_date=entries[0].date, last_date=entries[-1].date
         )
-        held_back: set[tuple[int, int]] = set()  # sentences that belong only to flags/prescriber
+        # sentences that belong only to flags, the prescriber, or are instructions to software
+        held_back: set[tuple[int, int]] = set()
         for index, (text, verdict) in enumerate(zip(texts, verdicts, strict=True)):
             self._risk_and_prescriber(summary, entries[index], index, text, verdict, held_back)
         sentences = [
@@ -117,6 +118,11 @@ class SummarizeWorkflow:
                         "they were treated as the client's words, not as commands."
                     )
                     seen.add(("injection", index))
+                # never theme evidence: evidence is what a language model is shown
+                end = max(finding.end, finding.start + 1)
+                held_back.update(
+                    (index, s.start) for s in sentences if s.start < end and finding.start < s.end
+                )
                 continue
             else:
                 continue

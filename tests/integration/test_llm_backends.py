@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import socket
@@ -14,9 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from assistant.factory import build_assistant
+from assistant.factory import build_assistant, build_backend
+from assistant.generation.llm import LLMPlanWriter
+from assistant.generation.markup import markup_problem
+from assistant.generation.placeholders import foreign_placeholders
+from assistant.generation.prompts import load_prompt
+from assistant.generation.verify import strings
 from assistant.journal import parse_journal
 from assistant.privacy.vault import Vault
+from assistant.testing.fakes import RecordingBackend, RecordingVerifier
 from tests.unit.workflows.conftest import IDENTIFIERS, JOURNAL
 
 pytestmark = pytest.mark.integration
@@ -81,6 +88,38 @@ def test_ask_summarize_and_plan_through_a_real_small_model(llama_server, indexed
     assert plan.safety_check and plan.practice and _llm_outcome(plan.notes)
     for item in plan.psychoeducation + plan.practice + plan.homework:
         assert item.citations
+
+
+def test_every_field_of_a_real_small_models_plan_is_verified(indexed_settings, embedder):
+    """SmolLM2 in-process (llama.cpp backend) drafts a plan; each section it wrote is either
+    used, and then every string in it passed the verifier, or replaced and said so."""
+    settings = indexed_settings.model_copy(
+        update={"generator": "llamacpp", "llm_model_path": _smollm2_path(), "llm_max_tokens": 700}
+    )
+    assistant = build_assistant(indexed_settings, embedder)  # grounded: only the plan asks the model
+    backend = RecordingBackend(build_backend(settings))
+    verifier = RecordingVerifier(assistant.guard, assistant.scrubber)
+    prompt = load_prompt(settings.prompts_dir, "plan_llm")
+    writer = LLMPlanWriter(backend, prompt, verifier, assistant.retriever)
+    vault = Vault()
+    summary = assistant.summarize(parse_journal("j.md", JOURNAL.encode()), vault)
+    plan = dataclasses.replace(assistant.planner, writer=writer).run(summary, vault, focus="self-compassion")
+    (draft,) = backend.replies  # the model's reply parsed: every section below was judged
+    passed = {t.strip() for texts, reason in verifier.calls if reason is None for t in texts}
+    for section in LLMPlanWriter.SECTIONS:
+        used = f"{section.replace('_', ' ').capitalize()} drafted by {backend.name} and verified."
+        replaced = f"The language model's {section} failed verification"
+        outcome = [n for n in plan.notes if n == used or n.startswith(replaced)]
+        assert len(outcome) == 1, (section, plan.notes)
+        print(section, "->", outcome[0])
+        if outcome[0] == used:
+            written = {t.strip() for t in strings(getattr(draft, section)) if t.strip()}
+            assert written <= passed
+            shown = {t for t in strings(getattr(plan, section)) if t in written}
+            assert shown, section  # the plan carries the model's own, verified words
+    journal = summary.model_dump_json()
+    for text in strings([getattr(plan, section) for section in LLMPlanWriter.SECTIONS]):
+        assert markup_problem(text) is None and not foreign_placeholders(text, journal)
 
 
 class _Recorder(BaseHTTPRequestHandler):
