@@ -13,7 +13,9 @@ st.set_page_config(page_title="KAP Integration Assistant", page_icon=favicon(), 
 
 @friendly
 def main() -> None:
-    if not access.gate(resources.settings()):
+    settings = resources.settings()
+    access.require_gate_when_shared(settings)
+    if not access.gate(settings):
         st.stop()
     current = st.navigation(navigation.sections())
     with st.sidebar:

@@ -26,6 +26,7 @@ import streamlit as st
 from assistant.config import Settings
 from assistant.errors import ConfigError, InputError
 from assistant.ui import session
+from assistant.ui.exposure import is_loopback
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,26 @@ SIGN_IN_THROTTLE = Throttle()  # one per app process, shared by every session
 
 def oidc_configured() -> bool:
     return st.secrets.load_if_toml_exists() and "auth" in st.secrets
+
+
+def configured(settings: Settings) -> bool:
+    """True when a sign-in gate (SSO or a password) is set up."""
+    return oidc_configured() or bool(settings.ui_password_hash)
+
+
+def require_gate_when_shared(settings: Settings) -> None:
+    """Refuse to serve a network address with no sign-in gate: client data would be open to
+    anyone who can reach the port (``streamlit run`` alone listens on every interface)."""
+    address = st.get_option("server.address")
+    if is_loopback(address) or configured(settings):
+        return
+    where = address or "every network interface"
+    log.warning("refusing to serve: the app listens on %s and no sign-in gate is configured", where)
+    raise ConfigError(
+        f"This app listens on {where}, so other machines can reach it, and no sign-in is "
+        "set up. Set KAP_UI_PASSWORD_HASH (make one with `kap hash-password`) or SSO, or "
+        "start it with `kap app`, which listens on 127.0.0.1 only. See SECURITY.md."
+    )
 
 
 def gate(settings: Settings) -> bool:
