@@ -14,8 +14,8 @@ from tests.unit.ui.conftest import texts
 @pytest.fixture
 def listening(monkeypatch, tmp_path):
     """``listening(address, password_hash)`` -> the app run once as served on that address."""
+    before = config.get_option("server.address")  # parsed where the suite runs, restored after
     monkeypatch.chdir(tmp_path)  # no .env, no secrets.toml: no SSO
-    before = config.get_option("server.address")
 
     def run(address: str | None, password_hash: str | None) -> AppTest:
         config.set_option("server.address", address)
