@@ -16,6 +16,7 @@ st.set_page_config(page_title="KAP Integration Assistant", page_icon=favicon(), 
 def main() -> None:
     settings = resources.settings()
     configure_logging(settings.log_level)  # our loggers only; they never carry PHI
+    access.require_gate_when_shared(settings)
     if not access.gate(settings):
         st.stop()
     current = st.navigation(navigation.sections())

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Protocol
 
@@ -17,6 +18,11 @@ from assistant.offline import enforce_offline
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int], None]
+
+# Vectors remembered for the current request only; see request_cache.
+_request_vectors: ContextVar[dict[str, np.ndarray] | None] = ContextVar(
+    "kap_request_vectors", default=None
+)
 
 
 class Embedder(Protocol):
@@ -42,20 +48,36 @@ def resolve_model_path(model: str) -> Path:
     return Path(model)
 
 
+@contextmanager
+def request_cache() -> Iterator[None]:
+    """Remember vectors within this block (one summarize run), and drop them when it ends.
+
+    Outside such a block nothing is remembered. The embedder is shared by every session
+    of the app and the texts it sees are pseudonymised client words, so a cache that
+    outlived the request would keep one client's sentences where the next request runs.
+    Nested blocks share the outer block's cache.
+    """
+    if _request_vectors.get() is not None:
+        yield
+        return
+    token = _request_vectors.set({})
+    try:
+        yield
+    finally:
+        _request_vectors.reset(token)
+
+
 class SentenceTransformerEmbedder:
     """Loads the model lazily on first use, on the CPU, never from a hub.
 
-    Remembers recent vectors in memory, so a journal's sentences embedded by the guard
-    are not embedded again for themes. Keys are the (already scrubbed) texts.
+    Inside :func:`request_cache` it remembers vectors, so a journal's sentences embedded
+    by the guard are not embedded again for themes; outside it, it remembers nothing.
     """
 
-    def __init__(self, model: str = BUNDLED_MINILM, batch_size: int = 64, cache_size: int = 20000):
+    def __init__(self, model: str = BUNDLED_MINILM, batch_size: int = 64):
         self.name = model
         self.batch_size = batch_size
-        self.cache_size = cache_size
         self._model = None
-        self._cache: dict[str, np.ndarray] = {}
-        self._lock = threading.Lock()  # the UI shares one embedder across sessions
 
     def _load(self):
         if self._model is None:
@@ -74,23 +96,21 @@ class SentenceTransformerEmbedder:
     ) -> np.ndarray:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        with self._lock:
-            known = {t: self._cache[t] for t in texts if t in self._cache}
+        cache = _request_vectors.get()
+        known = {} if cache is None else {t: cache[t] for t in texts if t in cache}
         missing = list(dict.fromkeys(t for t in texts if t not in known))
         if missing:
-            fresh = self._encode(missing, on_progress)
-            with self._lock:
-                for text, vector in zip(missing, fresh, strict=True):
-                    known[text] = vector
-                    if len(self._cache) >= self.cache_size:
-                        self._cache.pop(next(iter(self._cache)))
-                    self._cache[text] = vector
+            fresh = dict(zip(missing, self._encode(missing, on_progress), strict=True))
+            known.update(fresh)
+            if cache is not None:
+                cache.update(fresh)
         return np.vstack([known[t] for t in texts])
 
     def clear_cache(self) -> None:
-        """Forget remembered vectors (benchmarks measure cold work)."""
-        with self._lock:
-            self._cache.clear()
+        """Forget the vectors remembered in the current request (benchmarks measure cold work)."""
+        cache = _request_vectors.get()
+        if cache is not None:
+            cache.clear()
 
     def _encode(self, texts: list[str], on_progress: ProgressCallback | None) -> np.ndarray:
         model = self._load()

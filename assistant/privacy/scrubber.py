@@ -18,7 +18,7 @@ from assistant.config import Settings
 from assistant.errors import KapError, ScrubberError
 from assistant.models import Entity, ScrubResult
 from assistant.normalize import normalize
-from assistant.privacy.audit import audit_scrub
+from assistant.privacy.audit import AuditKey, ScrubAudit
 from assistant.privacy.config import PrivacyConfig
 from assistant.privacy.engine import build_analyzer
 from assistant.privacy.names import Lexicon, name_parts, spread_names
@@ -49,6 +49,7 @@ class PresidioScrubber:
         self._config: PrivacyConfig | None = None
         self._lexicon: Lexicon | None = None
         self._lock = threading.Lock()  # the UI shares one scrubber across sessions
+        self._audit = ScrubAudit(AuditKey(settings.data_dir))
 
     def warm_up(self) -> None:
         """Load spaCy and the recognizers now (about 3 s) rather than on the first text."""
@@ -105,7 +106,7 @@ class PresidioScrubber:
         """Scrub several texts with one batched pass; placeholders are shared through ``vault``,
         and names the vault already holds are found again in these texts."""
         found = self.find_many(texts, known_names=vault.values_of("PERSON"))
-        return [replace(text, entities, vault) for text, entities in zip(texts, found)]
+        return [replace(text, entities, vault, self._audit) for text, entities in zip(texts, found)]
 
 
 def _to_original(normal, entities: list[Entity]) -> list[Entity]:
@@ -118,7 +119,7 @@ def _to_original(normal, entities: list[Entity]) -> list[Entity]:
     return mapped
 
 
-def replace(text: str, entities: list[Entity], vault: Vault) -> ScrubResult:
+def replace(text: str, entities: list[Entity], vault: Vault, audit: ScrubAudit) -> ScrubResult:
     """Swap each span for its vault placeholder and audit the result."""
     vault.reserve_literals(text)
     parts, cursor, placed = [], 0, []
@@ -128,5 +129,5 @@ def replace(text: str, entities: list[Entity], vault: Vault) -> ScrubResult:
         placed.append(entity.model_copy(update={"placeholder": token}))
         cursor = entity.end
     parts.append(text[cursor:])
-    audit_scrub(text, placed)
+    audit(text, placed)
     return ScrubResult(text="".join(parts), entities=placed)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from pathlib import Path
 
 import streamlit as st
+from pydantic import SecretStr
 
 from assistant.config import Settings, load_settings
 from assistant.factory import Assistant, build_assistant
@@ -24,14 +27,27 @@ def settings() -> Settings:
 
 def assistant() -> Assistant:
     """The one Assistant for the current settings, loaded and warmed up on first use."""
-    return _assistant(settings().model_dump_json())
+    current = settings()
+    return _assistant(settings_key(current), current)
+
+
+def settings_key(current: Settings) -> str:
+    """Identifies a configuration for the cache. A dump masks secrets as ``**********``, so
+    their digests are added: a changed key still builds a new assistant. Never parsed back."""
+    secrets = {
+        name: hashlib.sha256(value.get_secret_value().encode()).hexdigest()
+        for name, value in current if isinstance(value, SecretStr)
+    }
+    return current.model_dump_json() + json.dumps(secrets, sort_keys=True)
 
 
 @st.cache_resource(show_spinner="Loading the knowledge base and models (first start only)…")
-def _assistant(settings_json: str) -> Assistant:
+def _assistant(key: str, _settings: Settings) -> Assistant:
     # Keyed by the settings, so a changed configuration builds a new one; the cache
-    # holds a lock per key, so sessions arriving together still build it once.
-    built = build_assistant(Settings.model_validate_json(settings_json))
+    # holds a lock per key, so sessions arriving together still build it once. The
+    # Settings object itself is passed unhashed (leading underscore) and used as is:
+    # a JSON round trip would turn the API key into asterisks.
+    built = build_assistant(_settings)
     built.ask(WARM_UP_QUESTION, Vault())  # load Presidio, MiniLM, Chroma and BM25 now
     log.info("assistant ready")
     return built

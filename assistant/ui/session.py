@@ -1,7 +1,7 @@
 """Per-browser-session state: vaults, chat history and the loaded journal.
 
-Everything lives in ``st.session_state`` only: it is gone when the tab closes and is
-never written to disk, logs or another session.
+Everything lives in ``st.session_state`` only: it is gone when the tab closes or the user
+signs out (:func:`forget`) and is never written to disk, logs or another session.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from uuid import uuid4
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from assistant.models import Answer, JournalEntry, JournalSummary, SessionPlan
 from assistant.privacy.vault import PLACEHOLDER, Vault
@@ -74,3 +75,13 @@ def journal() -> Journal | None:
 
 def set_journal(loaded: Journal | None) -> None:
     st.session_state[_JOURNAL] = loaded
+
+
+def forget() -> None:
+    """Drop everything this browser session holds, for sign-out: the vaults, chat history,
+    journal, summary and plan, every widget's value (pasted text, plan edits) and the files
+    uploaded in it. The next person to sign in on this tab starts empty."""
+    st.session_state.clear()
+    context = get_script_run_ctx()
+    if context is not None:
+        context.uploaded_file_mgr.remove_session_files(context.session_id)

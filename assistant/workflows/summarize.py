@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.dose_amounts import mask_dose_amounts
-from assistant.embeddings import Embedder
+from assistant.embeddings import Embedder, request_cache
 from assistant.errors import InputError
 from assistant.generation.llm import LLMSummaryWriter
 from assistant.guard.guard import Guard
@@ -60,6 +60,10 @@ class SummarizeWorkflow:
     def run(self, entries: list[JournalEntry], vault: Vault) -> JournalSummary:
         if not entries:
             raise InputError("The journal has no entries to summarize")
+        with request_cache():  # the guard's sentence vectors serve the themes; dropped after
+            return self._run(entries, vault)
+
+    def _run(self, entries: list[JournalEntry], vault: Vault) -> JournalSummary:
         texts = [r.text for r in self.scrubber.scrub_many([e.text for e in entries], vault)]
         verdicts = self.guard.check_many(texts, mode="journal")
         summary = JournalSummary(
