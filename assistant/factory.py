@@ -14,7 +14,7 @@ from assistant.generation.protocol import Answerer
 from assistant.generation.verify import OutputVerifier
 from assistant.guard import build_guard
 from assistant.guard.guard import Guard
-from assistant.kb.corpus import load_corpus
+from assistant.kb.approval import ApprovedDocuments
 from assistant.kb.retriever import Filters, HybridRetriever, RetrievalParams
 from assistant.kb.store import open_store
 from assistant.models import Answer, JournalEntry, JournalSummary, Passage, SessionPlan
@@ -83,12 +83,10 @@ class Assistant:
 def build_assistant(settings: Settings, embedder: Embedder | None = None) -> Assistant:
     """Cheap to call: models load lazily on first use."""
     embedder = embedder or build_embedder(settings)
-    corpus = load_corpus(settings.knowledge_dir)
+    approved_ids = ApprovedDocuments(settings.knowledge_dir)
+    approved_ids()  # read now, so a missing knowledge folder stops the build
     retriever = HybridRetriever(
-        open_store(settings),
-        embedder,
-        retrieval_params(settings),
-        approved_ids={doc.id for doc in corpus.approved},
+        open_store(settings), embedder, retrieval_params(settings), approved_ids=approved_ids
     )
     scrubber = PresidioScrubber(settings)
     guard = build_guard(settings, embedder)

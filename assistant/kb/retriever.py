@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -72,13 +73,15 @@ class _Index:
     matrix: np.ndarray
     keywords: KeywordIndex
     position: dict[str, int] = field(default_factory=dict)
+    approved: frozenset[str] = frozenset()
 
 
 class HybridRetriever:
     """Reads the live store once (lazily), then answers queries from Chroma plus BM25.
 
-    ``approved_ids`` is the set of documents approved *now* (hash still matching), so an
-    edited document stops being retrieved even before the next ingest.
+    ``approved_ids()`` returns the documents approved *now* (hash still matching); the index
+    is reloaded when that answer changes, so an edited or un-approved document stops being
+    retrieved before the next ingest and without a restart.
     """
 
     def __init__(
@@ -86,7 +89,7 @@ class HybridRetriever:
         store: ChromaStore,
         embedder: Embedder,
         params: RetrievalParams,
-        approved_ids: set[str],
+        approved_ids: Callable[[], frozenset[str]],
     ):
         self.store = store
         self.embedder = embedder
@@ -95,11 +98,12 @@ class HybridRetriever:
         self._index: _Index | None = None
 
     def _load(self) -> _Index:
-        if self._index is None:
+        approved = self.approved_ids()
+        if self._index is None or self._index.approved != approved:
             chunks = [
                 c
                 for c in self.store.all_chunks()
-                if c.metadata.get("approved") and c.metadata["doc_id"] in self.approved_ids
+                if c.metadata.get("approved") and c.metadata["doc_id"] in approved
             ]
             matrix = (
                 np.vstack([c.embedding for c in chunks]).astype(np.float32)
@@ -111,6 +115,7 @@ class HybridRetriever:
                 matrix=matrix,
                 keywords=KeywordIndex([_keyword_text(c.metadata, c.text) for c in chunks]),
                 position={c.chunk_id: i for i, c in enumerate(chunks)},
+                approved=approved,
             )
             log.info("retriever loaded %d approved chunks", len(chunks))
         return self._index

@@ -12,6 +12,7 @@ from pydantic import SecretStr
 
 from assistant.config import Settings, load_settings
 from assistant.factory import Assistant, build_assistant
+from assistant.kb.approval import folder_signature
 from assistant.kb.corpus import Corpus, load_corpus
 from assistant.privacy.vault import Vault
 
@@ -54,10 +55,12 @@ def _assistant(key: str, _settings: Settings) -> Assistant:
 
 
 def corpus() -> Corpus:
-    """The knowledge documents with their review state (re-read at most once a minute)."""
-    return _corpus(str(settings().knowledge_dir))
+    """The knowledge documents with their review state, re-read when a file changes (the
+    same test the retriever uses, so this page and the answers agree on what is approved)."""
+    folder = settings().knowledge_dir
+    return _corpus(str(folder), folder_signature(folder))
 
 
-@st.cache_resource(ttl=60, show_spinner=False)
-def _corpus(folder: str) -> Corpus:
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _corpus(folder: str, signature: tuple) -> Corpus:  # signature: only the cache key
     return load_corpus(Path(folder))

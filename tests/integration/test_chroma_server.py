@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from assistant.errors import StoreError
 from assistant.factory import build_assistant
-from assistant.kb.ingest import build_ingestor
+from assistant.kb.ingest import Ingestor, build_ingestor
+from assistant.kb.lock import RecordLock
+from assistant.kb.store import open_store
 from tests.conftest import REPO, make_settings
 
 pytestmark = pytest.mark.integration
@@ -22,8 +25,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def chroma_server(tmp_path):
+def _start_chroma(tmp_path) -> tuple[subprocess.Popen, str]:
     chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
     port = _free_port()
     log = (tmp_path / "chroma.log").open("w")
@@ -42,7 +44,13 @@ def chroma_server(tmp_path):
     else:
         proc.kill()
         pytest.fail("chroma run did not start within 60 s")
-    yield f"http://127.0.0.1:{port}"
+    return proc, f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def chroma_server(tmp_path):
+    proc, url = _start_chroma(tmp_path)
+    yield url
     proc.terminate()
     proc.wait(timeout=20)
 
@@ -55,7 +63,65 @@ def test_ingest_and_retrieve_through_a_chroma_server(chroma_server, tmp_path, em
     assert first.added > 100
     assert build_ingestor(settings, embedder).run().embedded == 0
     assert not settings.chroma_path.exists()  # nothing embedded locally
+    store = open_store(settings)
+    names = {c.name for c in store._client.list_collections()}
+    assert names == {store.pointer_name, store.live_name()}  # one version, behind the pointer
 
     retriever = build_assistant(settings, embedder).retriever
     passages = retriever.retrieve("steps of a collaborative safety plan", k=3)
     assert passages[0].doc_id == "safety-planning"
+
+
+def test_a_server_that_is_not_running_is_reported_with_what_to_do(tmp_path):
+    url = f"http://127.0.0.1:{_free_port()}"  # nothing listens there
+    settings = make_settings(data_dir=tmp_path / "data", chroma_url=url)
+    with pytest.raises(StoreError, match=f"Chroma server at {url} cannot be reached; start it"):
+        open_store(settings)
+
+
+def test_a_server_that_stops_after_connecting_is_reported_as_unreachable_not_as_no_index(
+    tmp_path, small_corpus, embedder
+):
+    proc, url = _start_chroma(tmp_path)
+    settings = make_settings(
+        data_dir=tmp_path / "data", knowledge_dir=small_corpus, chroma_url=url
+    )
+    store = open_store(settings)
+    try:
+        build_ingestor(settings, embedder).run()
+        assert store.count() > 10
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    for read in (store.count, store.all_chunks, store.fingerprints):
+        with pytest.raises(StoreError, match=f"Chroma server at {url} cannot be reached"):
+            read()
+
+
+@pytest.mark.parametrize(
+    ("holder_ttl", "outcome"),
+    [
+        (None, "runs"),  # no other writer
+        (0.05, "runs"),  # the other writer died: its lease ran out and is taken over
+        (120.0, "names the lock"),  # a live writer holds it: a clear message, no second writer
+    ],
+)
+def test_one_writer_at_a_time_on_a_server(
+    chroma_server, tmp_path, small_corpus, embedder, holder_ttl, outcome
+):
+    settings = make_settings(
+        data_dir=tmp_path / "data", knowledge_dir=small_corpus, chroma_url=chroma_server
+    )
+    store = open_store(settings)
+    if holder_ttl is not None:
+        assert RecordLock(store, ttl=holder_ttl).try_acquire() is None
+        time.sleep(0.1)
+    second = Ingestor(store, embedder, small_corpus, RecordLock(store), lock_wait=1.0)
+    if outcome == "runs":
+        assert second.run().added > 10
+        assert store.lock_name not in {c.name for c in store._client.list_collections()}
+    else:
+        expected = f"lock record {store.lock_name} on the Chroma server {chroma_server} \\(`kap"
+
+        with pytest.raises(StoreError, match=expected):
+            second.run()
