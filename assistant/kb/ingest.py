@@ -25,6 +25,7 @@ class IngestReport:
     removed: int = 0
     unchanged: int = 0
     embedded: int = 0
+    vocabulary_updated: bool = False
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -44,12 +45,21 @@ class Ingestor:
 
     def load_chunks(self) -> list[Chunk]:
         """Every chunk of every document; an invalid corpus raises before anything is touched."""
+        return self._load()[0]
+
+    def _load(self) -> tuple[list[Chunk], str | None]:
+        """Chunks, and the approved vocabulary as JSON (None when absent or not approved)."""
         corpus = load_corpus(self.knowledge_dir)
         corpus.raise_if_invalid()
-        return [chunk for doc in corpus.documents for chunk in chunk_document(doc)]
+        chunks = [chunk for doc in corpus.documents for chunk in chunk_document(doc)]
+        vocabulary = corpus.vocabulary
+        if vocabulary is not None and not vocabulary.is_approved:
+            log.warning("ingest: the vocabulary is not approved; questions are not expanded")
+        approved = vocabulary.to_json() if vocabulary and vocabulary.is_approved else None
+        return chunks, approved
 
     def run(self, rebuild: bool = False, progress: ProgressStart | None = None) -> IngestReport:
-        chunks = self.load_chunks()
+        chunks, vocabulary = self._load()
         stored = self.store.fingerprints()
         report = IngestReport()
         to_embed: list[Chunk] = []
@@ -83,6 +93,9 @@ class Ingestor:
             self._rebuild(upserts)
         elif upserts or updates or deletions:
             self.store.write(upserts, updates, deletions)
+        if self.store.vocabulary() != vocabulary:
+            self.store.set_vocabulary(vocabulary)
+            report.vocabulary_updated = True
         log.info("ingest: %s", report.as_dict())
         return report
 

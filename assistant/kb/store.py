@@ -14,6 +14,7 @@ from assistant.errors import IndexMissingError, StoreError
 log = logging.getLogger(__name__)
 
 MODEL_KEY = "embedding_model"
+VOCABULARY_KEY = "vocabulary"
 HASH_KEY = "content_sha256"
 
 
@@ -142,6 +143,20 @@ class ChromaStore:
                 got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
             )
         ]
+
+    def vocabulary(self) -> str | None:
+        """The approved query vocabulary (JSON) that the last ingest stored, if any."""
+        if not self.exists():
+            return None
+        return (self._collection().metadata or {}).get(VOCABULARY_KEY)
+
+    def set_vocabulary(self, vocabulary: str | None) -> None:
+        """Store the query vocabulary beside the chunks, so every reader of this index,
+        embedded or on a Chroma server, expands questions the same way."""
+        metadata = {MODEL_KEY: self.embedding_model}
+        if vocabulary is not None:
+            metadata[VOCABULARY_KEY] = vocabulary
+        self._collection(create=True).modify(metadata=metadata)
 
     def count(self) -> int:
         return self._collection().count() if self.exists() else 0
