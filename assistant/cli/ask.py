@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.padding import Padding
 from rich.panel import Panel
 
 from assistant.cli.common import fail, settings_or_exit
@@ -21,36 +23,48 @@ if TYPE_CHECKING:
 out = Console()
 
 
-def render(answer: Answer) -> None:
-    """Print an answer for a person: boundary, crisis banner, text, then sources."""
+def render(answer: Answer, sources: bool = False) -> None:
+    """Print an answer for a person: boundary, crisis banner, text, then one line per source
+    ("title › section"); with ``sources``, each source's passage and references too."""
     if "crisis" in answer.flags:
         out.print(Panel("\n".join(answer.notes), title="Safety first", border_style="red"))
     if answer.status == "refused":
         out.print(Panel(answer.text, title="Outside what this assistant does", border_style="yellow"))
         return
-    out.print(answer.text, soft_wrap=True, highlight=False)
+    out.print(answer.text, soft_wrap=True, highlight=False, markup=False)
+    if answer.citations:
+        out.print()
     for citation in answer.citations:
-        out.print(f"  [bold][{citation.n}][/] {citation.title} — {citation.section}", highlight=False)
-        for ref in citation.references:
-            out.print(f"      {ref}", style="dim", highlight=False)
+        out.print(f"  [bold]\\[{citation.n}][/] {escape(citation.title)} › {escape(citation.section)}",
+                  highlight=False)
+        if sources:
+            passage = " ".join(citation.passage.split())
+            out.print(Padding(passage, (0, 0, 0, 6)), style="italic", highlight=False, markup=False)
+            for ref in citation.references:
+                out.print(Padding(ref, (0, 0, 0, 6)), style="dim", highlight=False, markup=False)
     for note in answer.notes if "crisis" not in answer.flags else []:
-        out.print(f"[yellow]note:[/] {note}", highlight=False)
+        out.print(f"[yellow]note:[/] {escape(note)}", highlight=False)
 
 
-def _answer(assistant: Assistant, question: str, vault: Vault, k: int | None, as_json: bool) -> None:
+def _answer(
+    assistant: Assistant, question: str, vault: Vault, k: int | None, as_json: bool, sources: bool
+) -> None:
     answer = assistant.ask(question, vault, k=k)
     if as_json:
         payload = answer.model_dump(mode="json")
         payload["question"] = vault.restore(answer.question)
         print(json.dumps(payload, ensure_ascii=False))
     else:
-        render(answer)
+        render(answer, sources)
 
 
 def ask_command(
     question: str = typer.Argument(None, help="Your question; omit it for an interactive session."),
     as_json: bool = typer.Option(False, "--json", help="Print the answer as JSON."),
     k: int = typer.Option(None, "-k", min=1, max=50, help="Passages to retrieve."),
+    sources: bool = typer.Option(
+        False, "--sources", help="Show each source's passage and references under the answer."
+    ),
 ) -> None:
     """Answer a question from the vetted knowledge base, with citations. No dosing advice."""
     from assistant.factory import build_assistant
@@ -60,7 +74,7 @@ def ask_command(
     assistant = build_assistant(settings)
     vault = Vault()  # one CLI run = one conversation; never written anywhere
     if question is not None:
-        _answer(assistant, question, vault, k, as_json)
+        _answer(assistant, question, vault, k, as_json, sources)
         return
     if not sys.stdin.isatty():
         raise fail("No question given; pass one in quotes, e.g. kap ask \"What is integration?\"")
@@ -75,7 +89,7 @@ def ask_command(
         try:
             with out.status("Thinking…"):
                 answer = assistant.ask(line, vault, k=k)
-            render(answer)
+            render(answer, sources)
         except KapError as exc:
             out.print(f"[bold red]error:[/] {exc}", highlight=False)
 
