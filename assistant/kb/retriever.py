@@ -67,8 +67,8 @@ class RetrievalParams:
     k: int = 5
     candidates: int = 40
     rrf_k: int = 60
-    relevance_floor: float = 0.35
-    passage_floor: float = 0.2
+    relevance_floor: float = 0.42  # the question's best match (docs/evaluation/retrieval-floor.md)
+    passage_floor: float = 0.2  # each passage's, once the question has cleared the floor
     max_chunks_per_doc: int = 2
 
 
