@@ -1,21 +1,43 @@
-"""Retrieval suite: recall@5, MRR and nDCG@10 by document for dense, BM25 and hybrid."""
+"""Retrieval suite: recall@5, MRR and nDCG@10 by document, empty results and the relevance
+floor, for dense, BM25 and hybrid search of the question as typed and for the full pipeline
+(the question as understood: vocabulary, typo correction, then hybrid)."""
 
 from __future__ import annotations
 
 import json
 import statistics
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.config import Settings
+from assistant.embeddings import build_embedder
 from assistant.errors import InputError
-from assistant.factory import build_assistant
+from assistant.factory import retrieval_params
 from assistant.jsonl import json_lines
+from assistant.kb.corpus import load_corpus
+from assistant.kb.retriever import HybridRetriever
+from assistant.kb.store import open_store
 from evals.metrics import dedupe, ndcg_at, recall_at, reciprocal_rank
 
 DEFAULT_DATA = Path(__file__).parent / "data" / "retrieval.jsonl"
-MODES = ("dense", "bm25", "hybrid")
 POOL = 30  # chunks fetched per question before ranking documents
+FLOOR_SWEEP = (0.30, 0.35, 0.40, 0.42, 0.44, 0.46, 0.48, 0.50, 0.55)
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    name: str
+    mode: str
+    understand: bool
+
+
+PIPELINES = (
+    Pipeline("dense", "dense", False),
+    Pipeline("bm25", "bm25", False),
+    Pipeline("hybrid", "hybrid", False),
+    Pipeline("pipeline", "hybrid", True),
+)
 
 
 def load_questions(path: Path) -> list[dict]:
@@ -28,60 +50,113 @@ def load_questions(path: Path) -> list[dict]:
     return rows
 
 
+def build_retriever(settings: Settings, embedder=None) -> HybridRetriever:
+    """The retriever alone: scoring retrieval needs neither the scrubber nor the guard."""
+    corpus = load_corpus(settings.knowledge_dir)
+    return HybridRetriever(
+        open_store(settings),
+        embedder or build_embedder(settings),
+        retrieval_params(settings),
+        approved_ids={doc.id for doc in corpus.approved},
+    )
+
+
 def run(settings: Settings, data: Path | None = None, report_dir: Path | None = None) -> dict:
-    """Score every mode on the in-scope questions and the relevance floor on all of them."""
+    """Score every pipeline on the in-scope questions and the floor on all of them."""
     questions = load_questions(data or DEFAULT_DATA)
-    assistant = build_assistant(settings)
-    retriever = assistant.retriever
+    retriever = build_retriever(settings)
     in_scope = [q for q in questions if q["relevant"]]
     out_of_scope = [q for q in questions if not q["relevant"]]
-    report: dict = {"suite": "retrieval", "questions": len(in_scope), "modes": {}, "misses": []}
-    for mode in MODES:
-        assistant.embedder.clear_cache()  # each mode pays for its own query embeddings
-        recalls, rrs, ndcgs, times = [], [], [], []
-        for q in in_scope:
-            started = time.perf_counter()
-            passages = retriever.retrieve(q["question"], k=POOL, mode=mode, apply_floor=False)
-            times.append((time.perf_counter() - started) * 1000)
-            ranked = dedupe([p.doc_id for p in passages])
-            recalls.append(recall_at(ranked, q["relevant"], 5))
-            rrs.append(reciprocal_rank(ranked, q["relevant"]))
-            ndcgs.append(ndcg_at(ranked, q["relevant"], 10))
-            if mode == "hybrid" and recalls[-1] < 1:
-                report["misses"].append({"id": q["id"], "question": q["question"], "top": ranked[:3]})
-        report["modes"][mode] = {
-            "recall@5": round(statistics.mean(recalls), 4),
-            "mrr": round(statistics.mean(rrs), 4),
-            "ndcg@10": round(statistics.mean(ndcgs), 4),
-            "median_ms": round(statistics.median(times), 2),
-        }
-    kept = sum(bool(retriever.retrieve(q["question"])) for q in in_scope)
-    rejected = sum(not retriever.retrieve(q["question"]) for q in out_of_scope)
-    report["floor"] = {
-        "threshold": settings.relevance_floor,
-        "in_scope_answered": round(kept / len(in_scope), 4),
-        "out_of_scope_rejected": round(rejected / len(out_of_scope), 4) if out_of_scope else None,
+    report: dict = {
+        "suite": "retrieval",
+        "questions": len(in_scope),
+        "out_of_scope": len(out_of_scope),
+        "floor": settings.relevance_floor,
+        "modes": {},
+        "misses": [],
     }
+    best: dict[str, list[tuple[bool, float]]] = {"as typed": [], "understood": []}
+    for pipeline in PIPELINES:
+        retriever.embedder.clear_cache()  # each pipeline pays for its own query embeddings
+        scores: dict[str, list[float]] = {"recall@5": [], "mrr": [], "ndcg@10": [], "ms": []}
+        empty = rejected = 0
+        for q in questions:
+            started = time.perf_counter()
+            passages = retriever.retrieve(
+                q["question"], k=POOL, mode=pipeline.mode, apply_floor=False,
+                understand=pipeline.understand,
+            )
+            answered = retriever.retrieve(q["question"], mode=pipeline.mode, understand=pipeline.understand)
+            scores["ms"].append((time.perf_counter() - started) * 1000)
+            if pipeline.mode == "hybrid":
+                top = max((p.dense_score or 0.0 for p in passages), default=0.0)
+                best["understood" if pipeline.understand else "as typed"].append((bool(q["relevant"]), top))
+            if not q["relevant"]:
+                rejected += not answered
+                continue
+            empty += not answered
+            ranked = dedupe([p.doc_id for p in passages])
+            scores["recall@5"].append(recall_at(ranked, q["relevant"], 5))
+            scores["mrr"].append(reciprocal_rank(ranked, q["relevant"]))
+            scores["ndcg@10"].append(ndcg_at(ranked, q["relevant"], 10))
+            if pipeline.understand and (scores["recall@5"][-1] < 1 or not answered):
+                report["misses"].append(
+                    {"id": q["id"], "question": q["question"], "top": ranked[:3],
+                     "expected": sorted(q["relevant"]), "empty": not answered}
+                )
+        report["modes"][pipeline.name] = {
+            "recall@5": round(statistics.mean(scores["recall@5"]), 4),
+            "mrr": round(statistics.mean(scores["mrr"]), 4),
+            "ndcg@10": round(statistics.mean(scores["ndcg@10"]), 4),
+            "median_ms": round(statistics.median(scores["ms"]), 2),
+            "empty_in_scope": empty,
+            "out_of_scope_rejected": rejected,
+        }
+    report["floor_sweep"] = floor_sweep(best)
     if report_dir:
         report_dir.mkdir(parents=True, exist_ok=True)
         (report_dir / "retrieval.json").write_text(json.dumps(report, indent=2))
     return report
 
 
+def floor_sweep(best: dict[str, list[tuple[bool, float]]]) -> list[dict]:
+    """For each candidate floor: in-scope questions left empty, out-of-scope ones rejected,
+    judged on the best dense similarity of the question as typed and as understood."""
+    rows = []
+    for threshold in FLOOR_SWEEP:
+        row: dict = {"floor": threshold}
+        for name, pairs in best.items():
+            row[name] = {
+                "in_scope_empty": sum(relevant and top < threshold for relevant, top in pairs),
+                "out_of_scope_rejected": sum(not relevant and top < threshold for relevant, top in pairs),
+            }
+        rows.append(row)
+    return rows
+
+
 def render(report: dict) -> str:
-    lines = [f"Retrieval ({report['questions']} questions, by document)", ""]
-    lines.append(f"{'mode':<8} {'recall@5':>9} {'MRR':>7} {'nDCG@10':>8} {'median ms':>10}")
+    lines = [
+        f"Retrieval ({report['questions']} in-scope and {report['out_of_scope']} out-of-scope "
+        f"questions; metrics by document; floor {report['floor']})",
+        "",
+        f"{'mode':<9} {'recall@5':>9} {'MRR':>7} {'nDCG@10':>8} {'empty':>6} {'oos rejected':>13} {'median ms':>10}",
+    ]
     for mode, m in report["modes"].items():
         lines.append(
-            f"{mode:<8} {m['recall@5']:>9.3f} {m['mrr']:>7.3f} {m['ndcg@10']:>8.3f} {m['median_ms']:>10.1f}"
+            f"{mode:<9} {m['recall@5']:>9.3f} {m['mrr']:>7.3f} {m['ndcg@10']:>8.3f} "
+            f"{m['empty_in_scope']:>6} {m['out_of_scope_rejected']:>7}/{report['out_of_scope']:<5} "
+            f"{m['median_ms']:>10.1f}"
         )
-    floor = report["floor"]
-    lines += [
-        "",
-        f"relevance floor {floor['threshold']}: in-scope answered {floor['in_scope_answered']:.3f}, "
-        f"out-of-scope rejected {floor['out_of_scope_rejected']}",
-    ]
+    lines += ["", "floor sweep (best dense similarity): in-scope empty / out-of-scope rejected"]
+    lines.append(f"{'floor':>6} {'as typed':>12} {'understood':>12}")
+    for row in report["floor_sweep"]:
+        cells = [f"{row[n]['in_scope_empty']}/{row[n]['out_of_scope_rejected']}" for n in ("as typed", "understood")]
+        lines.append(f"{row['floor']:>6.2f} {cells[0]:>12} {cells[1]:>12}")
     if report["misses"]:
-        lines += ["", "hybrid misses (not in top 5):"]
-        lines += [f"  {m['id']}: {m['question']} -> {m['top']}" for m in report["misses"]]
+        lines += ["", "pipeline misses (expected document not in top 5, or no result):"]
+        lines += [
+            f"  {m['id']}: {m['question']} -> {m['top']} (expected {m['expected']}"
+            f"{', EMPTY' if m['empty'] else ''})"
+            for m in report["misses"]
+        ]
     return "\n".join(lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_STEP_MARKER = re.compile(r"^\s*\d+[.)]\s+")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
 _ABBREVIATIONS = ("e.g.", "i.e.", "et al.", "vs.", "Dr.", "cf.", "approx.", "etc.")
 MIN_WORDS = 6
@@ -20,6 +21,20 @@ def split_sentences(text: str) -> list[str]:
                 if len(piece.split()) >= MIN_WORDS:
                     sentences.append(piece)
     return sentences
+
+
+def split_units(text: str) -> list[tuple[str, bool]]:
+    """Quotable units of a passage in reading order, as ``(text, is_step)``: each numbered
+    step whole, with its number (a practice is quoted step by step, none dropped), and the
+    sentences of everything else as :func:`split_sentences` gives them."""
+    units: list[tuple[str, bool]] = []
+    for block in re.split(r"\n\s*\n", text):
+        for line in _join_wrapped_lines(block):
+            if _STEP_MARKER.match(line):
+                units.append((line.replace("**", "").strip(), True))
+            else:
+                units.extend((sentence, False) for sentence in split_sentences(line))
+    return units
 
 
 def _join_wrapped_lines(block: str) -> list[str]:

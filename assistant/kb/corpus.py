@@ -15,6 +15,7 @@ from assistant.kb.documents import (
     KnowledgeDocument,
     parse_document,
 )
+from assistant.kb.vocabulary import Vocabulary, load_vocabulary
 
 SECTION_HEADING = re.compile(r"^##\s+\S", re.MULTILINE)
 IGNORED_FILES = {"README.md"}
@@ -26,6 +27,8 @@ class Corpus:
 
     documents: list[KnowledgeDocument] = field(default_factory=list)
     problems: list[DocumentProblem] = field(default_factory=list)
+    vocabulary: Vocabulary | None = None
+    folder: Path | None = None
 
     @property
     def approved(self) -> list[KnowledgeDocument]:
@@ -61,10 +64,10 @@ def content_problems(doc: KnowledgeDocument) -> list[DocumentProblem]:
 
 
 def load_corpus(folder: Path) -> Corpus:
-    """Parse every ``*.md`` in ``folder``; never stops at the first bad file."""
+    """Parse every ``*.md`` in ``folder`` and its vocabulary; never stops at the first bad file."""
     if not folder.is_dir():
         raise CorpusError([f"{folder}: folder: knowledge folder not found (set KAP_KNOWLEDGE_DIR)"])
-    corpus = Corpus()
+    corpus = Corpus(folder=folder)
     for path in sorted(folder.glob("*.md")):
         if path.name in IGNORED_FILES:
             continue
@@ -75,6 +78,8 @@ def load_corpus(folder: Path) -> Corpus:
             continue
         corpus.documents.append(doc)
         corpus.problems.extend(content_problems(doc))
+    corpus.vocabulary, vocabulary_problems = load_vocabulary(folder)
+    corpus.problems.extend(vocabulary_problems)
     if not corpus.documents and not corpus.problems:
         corpus.problems.append(
             DocumentProblem(path=folder, field="folder", message="contains no documents")

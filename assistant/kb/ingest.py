@@ -31,6 +31,7 @@ class IngestReport:
     removed: int = 0
     unchanged: int = 0
     embedded: int = 0
+    vocabulary_updated: bool = False
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -65,15 +66,28 @@ class Ingestor:
 
     def load_chunks(self) -> list[Chunk]:
         """Every chunk of every document; an invalid corpus raises before anything is touched."""
+        return self._load()[0]
+
+    def _load(self) -> tuple[list[Chunk], str | None]:
+        """Chunks, and the approved vocabulary as JSON (None when absent or not approved)."""
         corpus = load_corpus(self.knowledge_dir)
         corpus.raise_if_invalid()
-        return [chunk for doc in corpus.documents for chunk in chunk_document(doc)]
+        chunks = [chunk for doc in corpus.documents for chunk in chunk_document(doc)]
+        vocabulary = corpus.vocabulary
+        if vocabulary is not None and not vocabulary.is_approved:
+            log.warning("ingest: the vocabulary is not approved; questions are not expanded")
+        approved = vocabulary.to_json() if vocabulary and vocabulary.is_approved else None
+        return chunks, approved
 
     def run(self, rebuild: bool = False, progress: ProgressStart | None = None) -> IngestReport:
-        chunks = self.load_chunks()
+        chunks, vocabulary = self._load()
         with holding(self.lock, self.lock_wait):
             self.store.discard_unpublished()
-            return self._update(chunks, rebuild, progress)
+            report = self._update(chunks, rebuild, progress)
+            if self.store.vocabulary() != vocabulary:
+                self.store.set_vocabulary(vocabulary)
+                report.vocabulary_updated = True
+            return report
 
     def _update(
         self, chunks: list[Chunk], rebuild: bool, progress: ProgressStart | None

@@ -1,4 +1,5 @@
-"""Hybrid retrieval over approved chunks: dense (Chroma) + BM25, fused by reciprocal rank."""
+"""Hybrid retrieval over approved chunks: dense (Chroma) + BM25, fused by reciprocal rank,
+for the question as asked and as the query rewriter understands it."""
 
 from __future__ import annotations
 
@@ -10,9 +11,13 @@ from typing import Literal, Protocol
 
 import numpy as np
 
-from assistant.embeddings import Embedder
+from assistant.config import BUNDLED_MINILM
+from assistant.embeddings import Embedder, resolve_model_path
+from assistant.errors import KapError
 from assistant.kb.bm25 import KeywordIndex
+from assistant.kb.query import QueryRewriter, Speller, corpus_counts, vocabulary_words
 from assistant.kb.store import ChromaStore, StoredChunk
+from assistant.kb.vocabulary import Vocabulary
 from assistant.models import Passage
 
 log = logging.getLogger(__name__)
@@ -63,7 +68,8 @@ class RetrievalParams:
     k: int = 5
     candidates: int = 40
     rrf_k: int = 60
-    relevance_floor: float = 0.35
+    relevance_floor: float = 0.42  # the question's best match (docs/evaluation/retrieval-floor.md)
+    passage_floor: float = 0.2  # each passage's, once the question has cleared the floor
     max_chunks_per_doc: int = 2
 
 
@@ -72,6 +78,7 @@ class _Index:
     chunks: list[StoredChunk]
     matrix: np.ndarray
     keywords: KeywordIndex
+    rewriter: QueryRewriter
     position: dict[str, int] = field(default_factory=dict)
     approved: frozenset[str] = frozenset()
 
@@ -110,15 +117,25 @@ class HybridRetriever:
                 if chunks
                 else np.zeros((0, 1), dtype=np.float32)
             )
+            keyword_texts = [_keyword_text(c.metadata, c.text) for c in chunks]
             self._index = _Index(
                 chunks=chunks,
                 matrix=matrix,
-                keywords=KeywordIndex([_keyword_text(c.metadata, c.text) for c in chunks]),
+                keywords=KeywordIndex(keyword_texts),
+                rewriter=self._rewriter(keyword_texts),
                 position={c.chunk_id: i for i, c in enumerate(chunks)},
                 approved=approved,
             )
             log.info("retriever loaded %d approved chunks", len(chunks))
         return self._index
+
+    def _rewriter(self, keyword_texts: list[str]) -> QueryRewriter:
+        """Vocabulary from the index (what the last ingest approved); typo correction against
+        the corpus, leaving alone any word the embedding model knows whole."""
+        stored = self.store.vocabulary()
+        vocabulary = Vocabulary.from_json(stored) if stored else None
+        known = _model_words(self.embedder) | vocabulary_words(vocabulary)
+        return QueryRewriter(vocabulary, Speller(corpus_counts(keyword_texts), frozenset(known)))
 
     def retrieve(
         self,
@@ -128,32 +145,42 @@ class HybridRetriever:
         mode: Mode = "hybrid",
         apply_floor: bool = True,
         max_per_doc: int | None = None,
+        understand: bool = True,
     ) -> list[Passage]:
-        """Top ``k`` passages; empty when nothing clears the relevance floor."""
+        """Top ``k`` passages; empty when nothing clears the relevance floor.
+
+        ``understand`` searches the question as rewritten too (abbreviations spelled out,
+        concepts named, typos corrected); off, the question is searched as typed.
+        """
         max_per_doc = max_per_doc or self.params.max_chunks_per_doc
         index = self._load()
         if not index.chunks:
             return []
         filters = filters or Filters()
         k = k or self.params.k
-        vector = self.embedder.encode([query])[0]
-        dense_scores = index.matrix @ vector
+        rewritten = index.rewriter.rewrite(query) if understand else None
+        texts = [query]
+        if rewritten is not None and rewritten.changed:
+            texts.append(rewritten.dense_text)
+        vectors = self.embedder.encode(texts)
+        dense_scores = np.max(index.matrix @ vectors.T, axis=1)
 
         rankings: list[list[str]] = []
         if mode in ("hybrid", "dense"):
-            rankings.append(self._dense_ranking(vector, filters, index))
+            rankings.append(self._dense_ranking(vectors, filters, index))
         if mode in ("hybrid", "bm25"):
-            rankings.append(self._keyword_ranking(query, filters, index))
+            keywords = rewritten.keyword_text if rewritten is not None else query
+            rankings.append(self._keyword_ranking(keywords, filters, index))
         fused = self._fuse(rankings)
 
-        if apply_floor and not fused:
+        if apply_floor and not self._in_scope(fused, dense_scores, index):
             return []
         passages, per_doc = [], {}
         for chunk_id, score in fused:
             chunk = index.chunks[index.position[chunk_id]]
             dense = float(dense_scores[index.position[chunk_id]])
             doc_id = chunk.metadata["doc_id"]
-            if apply_floor and dense < self.params.relevance_floor:
+            if apply_floor and dense < self.params.passage_floor:
                 continue
             if per_doc.get(doc_id, 0) >= max_per_doc:
                 continue
@@ -163,19 +190,26 @@ class HybridRetriever:
                 break
         return passages
 
+    def _in_scope(self, fused: list[tuple[str, float]], dense_scores: np.ndarray, index: _Index) -> bool:
+        """The relevance floor: some candidate must be close to the question (as asked or as
+        understood); below it the corpus has nothing on the subject, and we say so."""
+        best = max((dense_scores[index.position[cid]] for cid, _ in fused), default=0.0)
+        return bool(best >= self.params.relevance_floor)
+
     def passages_of(self, doc_id: str) -> list[Passage]:
         """Every approved passage of one document, in stored order (for fixed citations)."""
         index = self._load()
         return [_to_passage(c, 0.0, 0.0) for c in index.chunks if c.metadata["doc_id"] == doc_id]
 
-    def _dense_ranking(self, vector, filters: Filters, index: _Index) -> list[str]:
+    def _dense_ranking(self, vectors: np.ndarray, filters: Filters, index: _Index) -> list[str]:
+        """Nearest chunks to any of the query vectors (as typed, as understood), best first."""
         n = min(self.params.candidates, len(index.chunks))
-        hits = self.store.query(vector, n=n, where=filters.where())
-        return [
-            cid
-            for cid, _ in hits
-            if cid in index.position and filters.accepts(index.chunks[index.position[cid]].metadata)
-        ]
+        best: dict[str, float] = {}
+        for vector in vectors:
+            for cid, similarity in self.store.query(vector, n=n, where=filters.where()):
+                if cid in index.position and filters.accepts(index.chunks[index.position[cid]].metadata):
+                    best[cid] = max(similarity, best.get(cid, -1.0))
+        return sorted(best, key=lambda cid: (-best[cid], cid))[:n]
 
     def _keyword_ranking(self, query: str, filters: Filters, index: _Index) -> list[str]:
         scores = index.keywords.scores(query)
@@ -193,6 +227,18 @@ class HybridRetriever:
             for rank, chunk_id in enumerate(ranking, start=1):
                 fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (self.params.rrf_k + rank)
         return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _model_words(embedder: Embedder) -> set[str]:
+    """Whole words in the embedding model's tokenizer vocabulary: real words, not typos."""
+    try:
+        vocab = resolve_model_path(getattr(embedder, "name", BUNDLED_MINILM)) / "vocab.txt"
+    except KapError:
+        return set()
+    if not vocab.is_file():
+        return set()
+    lines = vocab.read_text(encoding="utf-8").split()
+    return {w for w in lines if w.isalpha() and w.islower()}
 
 
 def _keyword_text(meta: dict, text: str) -> str:

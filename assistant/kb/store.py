@@ -29,6 +29,7 @@ from assistant.errors import IndexMissingError, StoreError
 log = logging.getLogger(__name__)
 
 MODEL_KEY = "embedding_model"
+VOCABULARY_KEY = "vocabulary"
 HASH_KEY = "content_sha256"
 POINTER_KEY = "live"
 LOCK_HOLDER_KEY = "holder"
@@ -225,6 +226,16 @@ class ChromaStore:
             )
         ]
 
+    def vocabulary(self) -> str | None:
+        """The approved query vocabulary (JSON) that the last ingest stored, if any."""
+        pointer = self._get(self.pointer_name)
+        return (pointer.metadata or {}).get(VOCABULARY_KEY) if pointer is not None else None
+
+    def set_vocabulary(self, vocabulary: str | None) -> None:
+        """Store the query vocabulary beside the published pointer, so every reader of this
+        index, embedded or on a Chroma server, expands questions the same way."""
+        self._set_pointer(vocabulary=vocabulary, live=self.live_name())
+
     def count(self) -> int:
         """How many chunks are published (0 when there is no index)."""
         collection = self._published()
@@ -263,13 +274,19 @@ class ChromaStore:
 
     def publish(self, version: str) -> None:
         """Point readers at ``version`` in one call, then delete every other version."""
+        self._set_pointer(live=version, vocabulary=self.vocabulary())
+        log.info("published index version %s", version)
+        self.discard_unpublished()
+
+    def _set_pointer(self, live: str | None, vocabulary: str | None) -> None:
+        """Write the pointer record in one call: the published version and the vocabulary."""
+        metadata = {key: value for key, value in ((POINTER_KEY, live), (VOCABULARY_KEY, vocabulary))
+                    if value is not None}
         with self._reaching():
             pointer = self._client.get_or_create_collection(
                 self.pointer_name, embedding_function=None
             )
-            pointer.modify(metadata={POINTER_KEY: version})
-        log.info("published index version %s", version)
-        self.discard_unpublished()
+            pointer.modify(metadata=metadata or None)
 
     def discard_unpublished(self) -> None:
         """Delete versions that are not published: left by a killed ingest, or replaced."""

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import streamlit as st
 
 from assistant.generation.placeholders import restore_from
-from assistant.models import Answer
+from assistant.models import Answer, Citation
 from assistant.privacy.vault import Vault
 from assistant.ui import components, resources, session
 from assistant.ui.errors import friendly
@@ -70,12 +70,13 @@ def _show_answer(answer: Answer, vault: Vault, *, stream: bool) -> None:
     elif answer.status == "no_material":
         st.info(answer.text, icon=":material/search_off:")
     else:
-        text = components.with_markers(_restore(answer.text, answer, vault))
+        # numbered steps sit on lines of their own: a Markdown line break keeps them there
+        text = components.with_markers(_restore(answer.text, answer, vault)).replace("\n", "  \n")
         if stream:
             st.write_stream(_typing(text))
         else:
             st.markdown(text)
-        components.citations(answer.citations)
+        _sources(answer.citations)
     for note in notes:
         st.caption(components.plain(note))
 
@@ -84,6 +85,22 @@ def _restore(text: str, answer: Answer, vault: Vault) -> str:
     """The vault holds the whole conversation's identifiers; an answer gets back only those of
     its own question, so no earlier client's name can be pulled into a later answer."""
     return restore_from(vault, text, answer.question)
+
+
+def _sources(citations: list[Citation]) -> None:
+    """One compact line per source, "title › section"; passage and references in an expander."""
+    if not citations:
+        return
+    st.caption("  \n".join(
+        f"[{c.n}] {components.plain(c.title)} › {components.plain(c.section)}" for c in citations
+    ))
+    with st.expander("Passages and references", icon=":material/menu_book:"):
+        for c in citations:
+            st.markdown(f"**[{c.n}] {components.plain(c.title)} › {components.plain(c.section)}**")
+            if c.passage:
+                st.markdown("> " + components.plain(" ".join(c.passage.split())))
+            if c.references:
+                st.markdown("\n".join(f"- {components.plain(ref)}" for ref in c.references))
 
 
 def _typing(text: str) -> Iterator[str]:

@@ -177,3 +177,20 @@ def test_a_second_writer_waits_a_bounded_time_for_the_lock(setup, embedder, held
             release.cancel()
             release.join()
         holder.release()
+
+
+def test_only_an_approved_vocabulary_reaches_the_index_and_needs_no_embedding(setup, small_corpus):
+    from assistant.kb.vocabulary import Vocabulary
+
+    _, ingestor = setup
+    (small_corpus / "vocabulary.yaml").write_text(
+        "version: 1\nabbreviations:\n  - {short: SI, means: [suicidal ideation]}\n"
+    )
+    ingestor.run()
+    assert ingestor.store.vocabulary() is None  # a draft is not used
+    approve(load_corpus(small_corpus), "vocabulary", "Dr R", date(2026, 1, 1))
+    report = ingestor.run()
+    assert report.vocabulary_updated and report.embedded == 0
+    assert Vocabulary.from_json(ingestor.store.vocabulary()).abbreviations[0].short == "SI"
+    again = ingestor.run()
+    assert not again.vocabulary_updated and again.embedded == 0

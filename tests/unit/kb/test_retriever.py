@@ -20,6 +20,13 @@ def retriever(indexed_settings, embedder):
         ("what do PHQ-9 score changes mean for response and remission", "measurement-based-care"),
         ("how to talk with the prescriber about what I noticed", "scope-of-practice-and-prescriber-collaboration"),
         ("intergration of ego death imagry", "ego-dissolution-and-death-imagery"),  # typos
+        # therapist shorthand: abbreviations, lay words, typos (the vocabulary and speller)
+        ("shes stuck on the couch all week after tx", "behavioral-activation"),
+        ("client dissociates hard post session, TIPP or 5-4-3-2-1?", "grounding-techniques"),
+        ("ego deaht freaked him out", "ego-dissolution-and-death-imagery"),
+        ("SI screening after ketamine, which tool?", "safety-planning"),
+        ("phq9 went down but pt says she feels the same", "measurement-based-care"),
+        ("IFS check in post sesh", "parts-work-ifs-informed"),
     ],
 )
 def test_hybrid_retrieval_ranks_the_right_document_in_the_top_three(retriever, question, expected):
@@ -79,3 +86,23 @@ def test_every_mode_finds_a_document_by_its_exact_term(retriever):
     for mode in ("dense", "bm25", "hybrid"):
         docs = [p.doc_id for p in retriever.retrieve("Stanley-Brown safety planning intervention", k=3, mode=mode)]
         assert docs[0] == "safety-planning", (mode, docs)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mapping support network w isolated pt",
+        "SUDS hit 8/10 talking abt session material, how do i pace integration",
+        "psychoed for MDD, pt thinks hes just lazy",
+        "ego deaht freaked him out",
+    ],
+)
+def test_the_floor_never_empties_an_in_scope_shorthand_question(retriever, question):
+    assert retriever.retrieve(question)
+
+
+def test_searching_as_typed_does_not_use_the_vocabulary(retriever):
+    understood = [p.doc_id for p in retriever.retrieve("SI screening, which tool?", k=3, apply_floor=False)]
+    as_typed = [p.doc_id for p in retriever.retrieve("SI screening, which tool?", k=3, apply_floor=False,
+                                                     understand=False)]
+    assert "safety-planning" in understood and understood != as_typed
