@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     retrieval_candidates: int = Field(40, ge=5, le=500)
     rrf_k: int = Field(60, ge=1, le=1000)
     relevance_floor: float = Field(
-        0.42, ge=0.0, le=1.0,
+        0.38, ge=0.0, le=1.0,
         description="Least cosine similarity between the question (as typed or as understood) and its best passage; see docs/evaluation/retrieval-floor.md.",
     )
     max_chunks_per_doc: int = Field(2, ge=1, le=20)

@@ -68,7 +68,7 @@ class RetrievalParams:
     k: int = 5
     candidates: int = 40
     rrf_k: int = 60
-    relevance_floor: float = 0.42  # the question's best match (docs/evaluation/retrieval-floor.md)
+    relevance_floor: float = 0.38  # the question's best match (docs/evaluation/retrieval-floor.md)
     passage_floor: float = 0.2  # each passage's, once the question has cleared the floor
     max_chunks_per_doc: int = 2
 
@@ -173,7 +173,7 @@ class HybridRetriever:
             rankings.append(self._keyword_ranking(keywords, filters, index))
         fused = self._fuse(rankings)
 
-        if apply_floor and not self._in_scope(fused, dense_scores, index):
+        if apply_floor and not (fused and self._in_scope(dense_scores)):
             return []
         passages, per_doc = [], {}
         for chunk_id, score in fused:
@@ -190,11 +190,11 @@ class HybridRetriever:
                 break
         return passages
 
-    def _in_scope(self, fused: list[tuple[str, float]], dense_scores: np.ndarray, index: _Index) -> bool:
-        """The relevance floor: some candidate must be close to the question (as asked or as
-        understood); below it the corpus has nothing on the subject, and we say so."""
-        best = max((dense_scores[index.position[cid]] for cid, _ in fused), default=0.0)
-        return bool(best >= self.params.relevance_floor)
+    def _in_scope(self, dense_scores: np.ndarray) -> bool:
+        """The relevance floor: some approved passage must be close to the question (as asked
+        or as understood), whatever the filters; below it the corpus has nothing on the
+        subject, and we say so. Filters then narrow what is shown."""
+        return bool(dense_scores.max(initial=0.0) >= self.params.relevance_floor)
 
     def passages_of(self, doc_id: str) -> list[Passage]:
         """Every approved passage of one document, in stored order (for fixed citations)."""
@@ -205,6 +205,11 @@ class HybridRetriever:
         """Nearest chunks to any of the query vectors (as typed, as understood), best first."""
         n = min(self.params.candidates, len(index.chunks))
         best: dict[str, float] = {}
+        if filters.topics:  # Chroma cannot filter on topics: rank the accepted chunks here
+            similarity = (index.matrix @ vectors.T).max(axis=1)
+            accepted = [i for i, c in enumerate(index.chunks) if filters.accepts(c.metadata)]
+            accepted.sort(key=lambda i: (-similarity[i], index.chunks[i].chunk_id))
+            return [index.chunks[i].chunk_id for i in accepted[:n]]
         for vector in vectors:
             for cid, similarity in self.store.query(vector, n=n, where=filters.where()):
                 if cid in index.position and filters.accepts(index.chunks[index.position[cid]].metadata):
@@ -212,13 +217,13 @@ class HybridRetriever:
         return sorted(best, key=lambda cid: (-best[cid], cid))[:n]
 
     def _keyword_ranking(self, query: str, filters: Filters, index: _Index) -> list[str]:
+        """BM25 over the chunks the filters accept (filtered before the cut, so a narrow
+        filter still gets its best candidates)."""
         scores = index.keywords.scores(query)
+        accepted = np.array([filters.accepts(c.metadata) for c in index.chunks])
+        scores = np.where(accepted, scores, 0.0)
         order = np.argsort(-scores, kind="stable")[: self.params.candidates]
-        return [
-            index.chunks[i].chunk_id
-            for i in order
-            if scores[i] > 0 and filters.accepts(index.chunks[i].metadata)
-        ]
+        return [index.chunks[i].chunk_id for i in order if scores[i] > 0]
 
     def _fuse(self, rankings: list[list[str]]) -> list[tuple[str, float]]:
         """Reciprocal rank fusion; ties broken by chunk id so results are deterministic."""
