@@ -9,7 +9,7 @@ from pathlib import Path
 
 from assistant.config import Settings
 from assistant.errors import InputError
-from assistant.factory import build_assistant
+from assistant.factory import Assistant, build_assistant
 from assistant.jsonl import json_lines
 from evals.metrics import dedupe, ndcg_at, recall_at, reciprocal_rank
 
@@ -28,10 +28,15 @@ def load_questions(path: Path) -> list[dict]:
     return rows
 
 
-def run(settings: Settings, data: Path | None = None, report_dir: Path | None = None) -> dict:
+def run(
+    settings: Settings,
+    data: Path | None = None,
+    report_dir: Path | None = None,
+    assistant: Assistant | None = None,
+) -> dict:
     """Score every mode on the in-scope questions and the relevance floor on all of them."""
     questions = load_questions(data or DEFAULT_DATA)
-    assistant = build_assistant(settings)
+    assistant = assistant or build_assistant(settings)
     retriever = assistant.retriever
     in_scope = [q for q in questions if q["relevant"]]
     out_of_scope = [q for q in questions if not q["relevant"]]
@@ -55,11 +60,12 @@ def run(settings: Settings, data: Path | None = None, report_dir: Path | None = 
             "ndcg@10": round(statistics.mean(ndcgs), 4),
             "median_ms": round(statistics.median(times), 2),
         }
-    kept = sum(bool(retriever.retrieve(q["question"])) for q in in_scope)
+    empty = [q["id"] for q in in_scope if not retriever.retrieve(q["question"])]
     rejected = sum(not retriever.retrieve(q["question"]) for q in out_of_scope)
     report["floor"] = {
         "threshold": settings.relevance_floor,
-        "in_scope_answered": round(kept / len(in_scope), 4),
+        "in_scope_answered": round(1 - len(empty) / len(in_scope), 4),
+        "in_scope_empty": empty,
         "out_of_scope_rejected": round(rejected / len(out_of_scope), 4) if out_of_scope else None,
     }
     if report_dir:
