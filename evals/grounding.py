@@ -145,16 +145,17 @@ def run(settings: Settings, sizes: Sizes = FULL, seed: int = 0,
 
 def _workflows(assistant: Assistant, settings: Settings, recorder: RecordingRetriever,
                backend: ScriptedChatBackend | None) -> dict:
-    """The app's workflows over the recording retriever, with LLM writers when scripted."""
-    asker = dataclasses.replace(assistant.asker, retriever=recorder)
+    """The app's workflows over the recording retriever: grounded, or with LLM writers
+    around the scripted backend (never the LLM the settings may configure)."""
+    grounded = getattr(assistant.answerer, "fallback", assistant.answerer)
+    asker = dataclasses.replace(assistant.asker, retriever=recorder, answerer=grounded)
     summarizer = dataclasses.replace(assistant.summarizer, retriever=recorder, writer=None)
     planner = dataclasses.replace(assistant.planner, retriever=recorder, writer=None)
     if backend is not None:
         verifier = OutputVerifier(assistant.guard, assistant.scrubber)
         prompts = settings.prompts_dir
         asker = dataclasses.replace(asker, answerer=LLMAnswerer(
-            backend, load_prompt(prompts, "ask"), verifier, assistant.answerer,
-            settings.answer_sentences))
+            backend, load_prompt(prompts, "ask"), verifier, grounded, settings.answer_sentences))
         summarizer = dataclasses.replace(summarizer, writer=LLMSummaryWriter(
             backend, load_prompt(prompts, "summary"), verifier))
         planner = dataclasses.replace(planner, writer=LLMPlanWriter(
