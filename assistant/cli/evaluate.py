@@ -34,7 +34,8 @@ def eval_command(
     if data and not data.is_file() and not data.is_dir():
         raise fail(f"{data}: file not found")
     settings = settings_or_exit()
-    options = Options(quick=quick, data=data, dev_only=dev_only, detail_dir=report,
+    options = Options(quick=quick, data=data, dev_only=dev_only,
+                      detail_dir=None if quick else report,  # samples never replace full details
                       thresholds=thresholds)
     try:
         with out.status("Loading models…") as status:
