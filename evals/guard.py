@@ -58,9 +58,12 @@ def keyword_hit(rule: str, text: str) -> bool:
     return bool(KEYWORDS[rule].search(text))
 
 
-def run(settings: Settings, data: Path | None, report_dir: Path | None) -> dict:
-    """Score the guard and the keyword baseline on every set; write JSON and text reports."""
-    guard = _guard(settings)
+def run(
+    settings: Settings, data: Path | None, report_dir: Path | None, guard: RuleGuard | None = None
+) -> dict:
+    """Score the guard (built from settings unless given) and the keyword baseline on every
+    set; write JSON and text reports."""
+    guard = guard or _guard(settings)
     folder, splits = DATA, SPLITS
     if data is not None:  # a folder of sets, or one `<set>.<split>.jsonl` naming the split
         folder, splits = (data, SPLITS) if data.is_dir() else (data.parent, (data.name.split(".")[1],))

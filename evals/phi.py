@@ -156,7 +156,7 @@ def score(cases: list[dict], predictions: list[list[Span]], type_map: dict[str, 
     """Per-type recall (fully covered), leaks and precision (overlaps any identifier)."""
     gold_total, caught = Counter(), Counter()
     pred_total, pred_correct = Counter(), Counter()
-    leaks = []
+    leaks, false_positives = [], []
     for case, spans in zip(cases, predictions):
         text, gold = case["text"], case["entities"]
         mask = _covered(spans, len(text))
@@ -173,6 +173,8 @@ def score(cases: list[dict], predictions: list[list[Span]], type_map: dict[str, 
             pred_total[kind] += 1
             if any(start < g["end"] and g["start"] < end for g in gold):
                 pred_correct[kind] += 1
+            else:
+                false_positives.append({"id": case["id"], "type": kind, "start": start, "end": end})
     return {
         "identifiers": sum(gold_total.values()),
         "recall": _ratio(sum(caught.values()), sum(gold_total.values())),
@@ -190,6 +192,7 @@ def score(cases: list[dict], predictions: list[list[Span]], type_map: dict[str, 
             for kind in sorted(pred_total)
         },
         "leaks": leaks,
+        "false_positives": false_positives,
     }
 
 
@@ -256,14 +259,16 @@ def run(
     data: Path | None = None,
     report_dir: Path | None = None,
     names: tuple[str, ...] = HELD_OUT + DEV,
+    sets: dict[str, list[dict]] | None = None,
 ) -> dict:
-    """Score our scrubber and Presidio's default analyzer on the same texts, side by side."""
+    """Score our scrubber and Presidio's default analyzer on the same texts, side by side;
+    ``sets`` (name → labelled cases) replaces the named suites when given."""
     scrubber = PresidioScrubber(settings)
     scrubber.warm_up()
     baseline = build_baseline_analyzer(settings)
     type_map = load_privacy_config(settings.presidio_config).placeholder_types
     report: dict = {"suites": {}}
-    for name, cases in suites(data, names).items():
+    for name, cases in (sets if sets is not None else suites(data, names)).items():
         texts = [case["text"] for case in cases]
         _ours(scrubber, batched=False)(texts[:5])  # first calls build lazy tables: not timed
         _baseline(baseline)(texts[:5])

@@ -13,9 +13,9 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.embeddings import build_embedder
 from assistant.errors import InputError
-from assistant.factory import retrieval_params
+from assistant.factory import Assistant, retrieval_params
 from assistant.jsonl import json_lines
-from assistant.kb.corpus import load_corpus
+from assistant.kb.approval import ApprovedDocuments
 from assistant.kb.retriever import HybridRetriever
 from assistant.kb.store import open_store
 from evals.metrics import dedupe, ndcg_at, recall_at, reciprocal_rank
@@ -52,19 +52,24 @@ def load_questions(path: Path) -> list[dict]:
 
 def build_retriever(settings: Settings, embedder=None) -> HybridRetriever:
     """The retriever alone: scoring retrieval needs neither the scrubber nor the guard."""
-    corpus = load_corpus(settings.knowledge_dir)
     return HybridRetriever(
         open_store(settings),
         embedder or build_embedder(settings),
         retrieval_params(settings),
-        approved_ids={doc.id for doc in corpus.approved},
+        approved_ids=ApprovedDocuments(settings.knowledge_dir),
     )
 
 
-def run(settings: Settings, data: Path | None = None, report_dir: Path | None = None) -> dict:
-    """Score every pipeline on the in-scope questions and the floor on all of them."""
+def run(
+    settings: Settings,
+    data: Path | None = None,
+    report_dir: Path | None = None,
+    assistant: Assistant | None = None,
+) -> dict:
+    """Score every pipeline on the in-scope questions and the floor on all of them (with
+    ``assistant``'s retriever when given, else the retriever alone)."""
     questions = load_questions(data or DEFAULT_DATA)
-    retriever = build_retriever(settings)
+    retriever = assistant.retriever if assistant is not None else build_retriever(settings)
     in_scope = [q for q in questions if q["relevant"]]
     out_of_scope = [q for q in questions if not q["relevant"]]
     report: dict = {
