@@ -141,13 +141,6 @@ TRAIN_TEMPLATES = {
         "will do. grace is sleeping, talk later",
         "this is {name}, i got ur number from {first}",
         "ok i will. {first} says hi from {country}",
-        "r u still coming {weekday}? idk if i can lol",
-        "jk jk. ttyl, omw to the {drug} appt",
-        "omg {first} u r the best. brb",
-        "k see u at {datetime}",
-        "btw the session went ok. tbh i cried. wyd tonight",
-        "u up? cant sleep. thinking abt {first} again",
-        "lmk when ur free, {first2} wants to come too",
     ],
     "email": [
         "Dear {name},\n\nThank you for your message of {date}. Our {city} office is at {street}.\n\nBest,\n{first2}",
@@ -165,8 +158,6 @@ TRAIN_TEMPLATES = {
         "Mailing address: {street}, {city}, {zip}, {country}",
         "Have you used {drug} before? Yes. When: {year}. Where: {city}.",
         "Next of kin: {name}\nRelationship: {relation}\nTelephone: {phone}",
-        "Tel: {phone}\nMob. {phone2}\nFax: {phone3}",
-        "Home: {street} / {city}, {state} {zip} / Ph: {phone}",
         "SURNAME: {last}\nGIVEN NAMES: {first}\nDATE OF BIRTH: {dob}\nPOSTCODE: {zip}",
     ],
     "document": [
@@ -189,11 +180,6 @@ TRAIN_TEMPLATES = {
         "My mom says spring is the hardest season. Dad agrees.",
         "Screening: {scale} negative; {scale2} 42. Follow up in {number} weeks.",
         "It was like {vocab}, like I was the ocean and the ocean was me.",
-        "Walked by the river, sat at the lake, then the hills. Nature helps.",
-        "The mountains, the forest, the sea: every image was about home and belonging.",
-        "Tel, fax, e-mail and post are all fine. DOB and MRN go on page two.",
-        "Mood 6/10, sleep 7 hours, appetite fair. Next review in {number} weeks.",
-        "{scale} {number}, {scale2} {number2}; {drug} tolerated, nausea resolved.",
     ],
 }
 
@@ -241,8 +227,6 @@ DATE_FORMATS = (
     "%B %d", "%A, %B %d", "%A %d %B", "the {ord} of %B", "%B {ord}", "%d-%m-%y", "%m/%d",
     "%B", "%d %B",
 )
-MULTI_VOICES = ("journal", "note", "email", "negative")
-MULTI_RATE = 0.2
 CASE_MODES = (("asis", 0.55), ("lower", 0.17), ("upper_all", 0.08), ("upper_ids", 0.12), ("lower_ids", 0.08))
 _SLOT = re.compile(r"\{([a-z_]+?)(\d?)\}")
 
@@ -392,27 +376,11 @@ def generate(split: str, n: int | None = None, seed: int | None = None) -> list[
     templates = TRAIN_TEMPLATES if split == "train" else DEV_TEMPLATES
     filler = Filler(SEEDS[split] if seed is None else seed)
     flat = [(voice, t) for voice, group in sorted(templates.items()) for t in group]
-    multi = [(voice, t) for voice, t in flat if voice in MULTI_VOICES]
     examples = []
     for _ in range(SIZES[split] if n is None else n):
-        if filler.rng.random() < MULTI_RATE:
-            parts = [render(t, filler, v) for v, t in filler.rng.sample(multi, filler.rng.randint(2, 4))]
-            examples.append(join(parts, filler.rng.choice((" ", "\n", "\n\n"))))
-        else:
-            voice, template = filler.rng.choice(flat)
-            examples.append(render(template, filler, voice))
+        voice, template = filler.rng.choice(flat)
+        examples.append(render(template, filler, voice))
     return examples
-
-
-def join(parts: list[Example], separator: str) -> Example:
-    """Several rendered texts as one longer one, as entries and notes run on."""
-    text, spans = "", []
-    for part in parts:
-        if text:
-            text += separator
-        spans.extend((start + len(text), end + len(text), kind) for start, end, kind in part.spans)
-        text += part.text
-    return Example(text, tuple(spans))
 
 
 def data_digest(split: str = "train", n: int | None = None, seed: int | None = None) -> str:
