@@ -26,6 +26,12 @@ $(STAMP): pyproject.toml
 guard-model: install
 	$(BIN)/python -m assistant.guard.train
 
+# The learned PHI tagger (assistant/privacy/model/) is committed; this retrains it from the
+# seeded generator in tools/phi_tagger (about eight minutes on two cores). Install never runs it.
+.PHONY: models
+models: install
+	$(BIN)/python -m tools.phi_tagger.train_minilm
+
 ingest: install guard-model
 	$(BIN)/kap kb validate
 	$(BIN)/kap ingest

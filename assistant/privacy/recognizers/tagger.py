@@ -1,0 +1,85 @@
+"""The learned PHI tagger as a Presidio recognizer, beside the pattern recognizers.
+
+It reads any casing and any naming tradition the patterns and spaCy miss ("priya", "OKONKWO",
+"Rua das Flores 12", "+44 20 7946 0958"). Scoring is batched: call ``prime(texts)`` (or
+``prime_tagger(analyzer, texts)``) with a whole batch before the analyzer runs, and
+``analyze`` takes each text's spans from that batch; a text that was not primed is scored
+on its own, so priming changes speed, never results.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from assistant.privacy.phi_tagger import MODEL_DIR, PhiTagger, TaggedSpan
+
+BASE_MODEL = "bundled:all-MiniLM-L6-v2"
+
+
+class PhiTaggerRecognizer(EntityRecognizer):
+    """Spans from the shipped MiniLM tagger, each with the tagger's score."""
+
+    ENTITIES = ["PERSON", "LOCATION", "ADDRESS", "ZIP", "PHONE", "DATE"]
+
+    def __init__(self, supported_language: str = "en", tagger: PhiTagger | None = None):
+        self._tagger = tagger
+        self._primed: dict[str, list[TaggedSpan]] = {}
+        self._lock = threading.Lock()
+        super().__init__(supported_entities=list(self.ENTITIES), supported_language=supported_language)
+
+    def load(self) -> None:
+        """Nothing here: the model loads on first use, so building the registry stays cheap."""
+
+    @property
+    def tagger(self) -> PhiTagger:
+        with self._lock:
+            if self._tagger is None:
+                from assistant.embeddings import resolve_model_path
+
+                self._tagger = PhiTagger(resolve_model_path(BASE_MODEL), MODEL_DIR)
+        return self._tagger
+
+    def prime(self, texts: Sequence[str]) -> None:
+        """Score ``texts`` in one batched pass; ``analyze`` then looks each one up."""
+        unique = list(dict.fromkeys(texts))
+        found = self.tagger.predict(unique)
+        with self._lock:
+            self._primed = dict(zip(unique, found))
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        """The primed spans of ``text`` (scored now if it was not primed), as findings."""
+        with self._lock:
+            spans = self._primed.pop(text, None)
+        if spans is None:
+            spans = self.tagger.predict([text])[0]
+        wanted = set(entities or self.ENTITIES)
+        return [self._result(span) for span in spans if span.type in wanted]
+
+    def _result(self, span: TaggedSpan) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=self.name,
+            original_score=span.score,
+            textual_explanation=f"PHI tagger labelled the span {span.type}",
+        )
+        return RecognizerResult(
+            entity_type=span.type,
+            start=span.start,
+            end=span.end,
+            score=round(span.score, 4),
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+
+def prime_tagger(analyzer, texts: Sequence[str]) -> None:
+    """Batch hook for the scrubber: prime every tagger in ``analyzer``'s registry with ``texts``
+    (the normalised texts it is about to analyse). Without a tagger this does nothing."""
+    for recognizer in analyzer.registry.recognizers:
+        if isinstance(recognizer, PhiTaggerRecognizer):
+            recognizer.prime(texts)
