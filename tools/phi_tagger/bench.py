@@ -37,7 +37,7 @@ def _cases(n: int) -> dict[str, list[dict]]:
     ]
     return {
         "tagger-dev": ours,
-        "generated-dev": phi_eval.generate(phi_eval.DEV_TEMPLATES, 20, seed=1, prefix="gen-dev"),
+        "generated-dev": phi_eval.generate(phi_eval.DEV_TEMPLATES, max(1, n // 15), seed=1, prefix="gen-dev"),
         "journal-dev": phi_eval.load_cases(phi_eval.DATA / "dev.jsonl"),
     }
 
@@ -68,7 +68,8 @@ def _baseline_predict(analyzer):
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=300, help="texts from our dev split")
+    parser.add_argument("--n", type=int, default=300,
+                        help="texts from our dev split (and about as many generated eval cases)")
     args = parser.parse_args(argv)
     settings = Settings()
     type_map = load_privacy_config().placeholder_types

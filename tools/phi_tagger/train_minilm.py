@@ -33,7 +33,7 @@ RECIPE = {
     "trained": "MiniLM layer `layers` (the ones below frozen, the ones above unused) "
                "+ linear head over [hidden; 10 shape features]",
     "layers": 6,
-    "tagging": "IO per word piece; spans are runs of one type",
+    "tagging": "IO per word piece; a run of labelled pieces is one span, typed by summed probability",
     "epochs": 3,
     "batch_size": 32,
     "lr_layer": 1e-4,
