@@ -17,6 +17,9 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from assistant.privacy.phi_tagger import MODEL_DIR, PhiTagger, TaggedSpan
 
 BASE_MODEL = "bundled:all-MiniLM-L6-v2"
+# Numbers the tagger may call a phone or a postcode only with at least this many digits
+# ("97-year-old" is not a phone, "SW1A 2AA" is a postcode).
+MIN_DIGITS = {"PHONE": 6, "ZIP": 1}
 
 
 class PhiTaggerRecognizer(EntityRecognizer):
@@ -56,7 +59,7 @@ class PhiTaggerRecognizer(EntityRecognizer):
         if spans is None:
             spans = self.tagger.predict([text])[0]
         wanted = set(entities or self.ENTITIES)
-        return [self._result(span) for span in spans if span.type in wanted]
+        return [self._result(span) for span in spans if span.type in wanted and _plausible(text, span)]
 
     def _result(self, span: TaggedSpan) -> RecognizerResult:
         explanation = AnalysisExplanation(
@@ -75,6 +78,12 @@ class PhiTaggerRecognizer(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+def _plausible(text: str, span: TaggedSpan) -> bool:
+    """Presidio's invalidate hook, for the tagger: numeric types need their digits."""
+    digits = sum(ch.isdigit() for ch in text[span.start : span.end])
+    return digits >= MIN_DIGITS.get(span.type, 0)
 
 
 def prime_tagger(analyzer, texts: Sequence[str]) -> None:

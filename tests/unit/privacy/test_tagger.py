@@ -12,8 +12,8 @@ import pytest
 
 from assistant.embeddings import resolve_model_path
 from assistant.errors import ConfigError
-from assistant.privacy.phi_tagger import MANIFEST, MODEL_DIR, WEIGHTS, PhiTagger, read_manifest
-from assistant.privacy.recognizers.tagger import BASE_MODEL, PhiTaggerRecognizer, prime_tagger
+from assistant.privacy.phi_tagger import MANIFEST, MODEL_DIR, WEIGHTS, PhiTagger, TaggedSpan, read_manifest
+from assistant.privacy.recognizers.tagger import BASE_MODEL, PhiTaggerRecognizer, _plausible, prime_tagger
 
 GENERATOR = Path(__file__).resolve().parents[3] / "tools" / "phi_tagger" / "generate.py"
 
@@ -100,6 +100,20 @@ def test_recognizer_uses_primed_results(tagger):
     results = recognizer.analyze(text, entities=["PERSON"])
     assert [(r.entity_type, text[r.start : r.end]) for r in results] == [("PERSON", "priya")]
     assert text not in recognizer._primed
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "reported"),
+    [
+        ("call 0412 555 019 tonight", "PHONE", "0412 555 019", True),
+        ("She is a 97-year-old retired nurse.", "PHONE", "97-year-old", False),  # too few digits
+        ("Postal code: SW1A 2AA", "ZIP", "SW1A 2AA", True),
+        ("Postal code: to follow", "ZIP", "to follow", False),
+    ],
+)
+def test_numeric_types_need_their_digits(text, kind, value, reported):
+    start = text.index(value)
+    assert _plausible(text, TaggedSpan(start, start + len(value), kind, 0.9)) is reported
 
 
 def test_prime_tagger_reaches_the_registered_recognizer(tagger):
