@@ -10,6 +10,7 @@ on its own, so priming changes speed, never results.
 from __future__ import annotations
 
 import threading
+import re
 from collections.abc import Sequence
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
@@ -20,6 +21,15 @@ BASE_MODEL = "bundled:all-MiniLM-L6-v2"
 # Numbers the tagger may call a phone or a postcode only with at least this many digits
 # ("97-year-old" is not a phone, "SW1A 2AA" is a postcode).
 MIN_DIGITS = {"PHONE": 6, "ZIP": 1}
+# Left to the URL and e-mail recognizers, whose types are more specific.
+WEB = re.compile(r"://|www\.|@")
+# "Roosevelt High School", "Mayo Clinic": a name that starts an institution is not a person.
+INSTITUTION = re.compile(
+    r"\s+(?:High|Middle|Elementary|School|College|University|Academy|Institute|Hospital|Clinic"
+    r"|Center|Centre|Church|Foundation|Inc|LLC|Ltd|Corp|Company)\b"
+)
+# "1/2 of the session": a single-digit fraction is not a date on the tagger's word alone.
+FRACTION = re.compile(r"\d/\d")
 
 
 class PhiTaggerRecognizer(EntityRecognizer):
@@ -81,9 +91,14 @@ class PhiTaggerRecognizer(EntityRecognizer):
 
 
 def _plausible(text: str, span: TaggedSpan) -> bool:
-    """Presidio's invalidate hook, for the tagger: numeric types need their digits."""
-    digits = sum(ch.isdigit() for ch in text[span.start : span.end])
-    return digits >= MIN_DIGITS.get(span.type, 0)
+    """Presidio's invalidate hook, for the tagger: numeric types need their digits, and web
+    addresses, institutions and fractions belong to other recognizers."""
+    value = text[span.start : span.end]
+    if WEB.search(value) or (span.type == "DATE" and FRACTION.fullmatch(value)):
+        return False
+    if span.type == "PERSON" and INSTITUTION.match(text, span.end):
+        return False
+    return sum(ch.isdigit() for ch in value) >= MIN_DIGITS.get(span.type, 0)
 
 
 def prime_tagger(analyzer, texts: Sequence[str]) -> None:

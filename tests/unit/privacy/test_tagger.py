@@ -109,9 +109,14 @@ def test_recognizer_uses_primed_results(tagger):
         ("She is a 97-year-old retired nurse.", "PHONE", "97-year-old", False),  # too few digits
         ("Postal code: SW1A 2AA", "ZIP", "SW1A 2AA", True),
         ("Postal code: to follow", "ZIP", "to follow", False),
+        ("See https://portal.example.org/msg/88213 now", "ADDRESS", "https://portal.example.org/msg/88213", False),
+        ("He teaches at Roosevelt High School.", "PERSON", "Roosevelt", False),
+        ("Roosevelt called me.", "PERSON", "Roosevelt", True),
+        ("about 1/2 of the session", "DATE", "1/2", False),
+        ("seen on 3/14 again", "DATE", "3/14", True),
     ],
 )
-def test_numeric_types_need_their_digits(text, kind, value, reported):
+def test_tagger_spans_left_to_other_recognizers_are_dropped(text, kind, value, reported):
     start = text.index(value)
     assert _plausible(text, TaggedSpan(start, start + len(value), kind, 0.9)) is reported
 
