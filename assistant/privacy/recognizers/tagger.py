@@ -94,7 +94,13 @@ def _plausible(text: str, span: TaggedSpan) -> bool:
     """Presidio's invalidate hook, for the tagger: numeric types need their digits, and web
     addresses, institutions and fractions belong to other recognizers."""
     value = text[span.start : span.end]
-    if WEB.search(value) or (span.type == "DATE" and FRACTION.fullmatch(value)):
+    start, end = span.start, span.end  # judged on whole words: pieces split "a.org/x" apart
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    words = text[start:end].strip(".,;:!?()")
+    if WEB.search(words) or (span.type == "DATE" and FRACTION.fullmatch(words)):
         return False
     if span.type == "PERSON" and INSTITUTION.match(text, span.end):
         return False

@@ -113,6 +113,8 @@ def test_recognizer_uses_primed_results(tagger):
         ("He teaches at Roosevelt High School.", "PERSON", "Roosevelt", False),
         ("Roosevelt called me.", "PERSON", "Roosevelt", True),
         ("about 1/2 of the session", "DATE", "1/2", False),
+        ("about 1/2 of the session", "DATE", "/", False),  # a piece of a fraction
+        ("See https://portal.example.org/msg/88213 now", "ZIP", "msg/88213", False),
         ("seen on 3/14 again", "DATE", "3/14", True),
     ],
 )
