@@ -14,6 +14,7 @@ from assistant.privacy.recognizers.organization import OrganizationRecognizer
 from assistant.privacy.recognizers.phone import PhoneNumberRecognizer
 from assistant.privacy.recognizers.place import PlaceRecognizer
 from assistant.privacy.recognizers.ssn import SsnRecognizer
+from assistant.privacy.recognizers.tagger import PhiTaggerRecognizer
 from assistant.privacy.recognizers.titled_name import TitledNameRecognizer
 from assistant.privacy.recognizers.url import WebAddressRecognizer
 from assistant.privacy.recognizers.zip_code import ZipCodeRecognizer
@@ -33,6 +34,7 @@ CUSTOM_RECOGNIZERS = {
         OfflineEmailRecognizer,
         OrganizationRecognizer,
         PhoneNumberRecognizer,
+        PhiTaggerRecognizer,
         PlaceRecognizer,
         SsnRecognizer,
         TitledNameRecognizer,
