@@ -22,6 +22,7 @@ from assistant.privacy.audit import AuditKey, ScrubAudit
 from assistant.privacy.config import PrivacyConfig
 from assistant.privacy.engine import build_analyzer
 from assistant.privacy.names import Lexicon, name_parts, spread_names
+from assistant.privacy.recognizers.tagger import prime_tagger
 from assistant.privacy.spans import resolve
 from assistant.privacy.vault import Vault
 
@@ -74,6 +75,7 @@ class PresidioScrubber:
         analyzer = self.analyzer
         normal = [normalize(text) for text in texts]
         try:
+            prime_tagger(analyzer, [n.text for n in normal])  # the learned tagger, batched
             batch = BatchAnalyzerEngine(analyzer).analyze_iterator(
                 [n.text for n in normal], language=self._config.language, batch_size=self.batch_size
             )

@@ -104,6 +104,12 @@ def _plausible(text: str, span: TaggedSpan) -> bool:
         return False
     if span.type == "PERSON" and INSTITUTION.match(text, span.end):
         return False
+    # A lone number of one or two digits ("scores 14 12 9", "SUDS 40") identifies no one, and
+    # a place or name written all in lower case and alone is an ordinary noun ("the bridge").
+    if value.isdigit() and len(value) <= 2:
+        return False
+    if span.type in ("LOCATION", "ADDRESS") and value.isalpha() and value.islower():
+        return False
     return sum(ch.isdigit() for ch in value) >= MIN_DIGITS.get(span.type, 0)
 
 

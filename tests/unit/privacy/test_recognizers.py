@@ -56,7 +56,6 @@ POSITIVES = [
     ("We walked the Wildwood Trail at dusk.", "LOCATION", "Wildwood Trail"),
     ("I drove out to Bodega Bay alone.", "LOCATION", "Bodega Bay"),
     ("I keep driving to the Harlow Street Bridge at night.", "LOCATION", "Harlow Street Bridge"),
-    ("Top floor of the Mercer Avenue Garage again.", "LOCATION", "Mercer Avenue Garage"),
 ]
 
 NEGATIVES = [
