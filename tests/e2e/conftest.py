@@ -50,13 +50,14 @@ def app_env(indexed_settings) -> dict[str, str]:
 
 @pytest.fixture
 def start_evals(app_env, indexed_settings, artifacts):
-    """``start_evals()`` runs the real `kap eval --report` for the Evaluation page."""
+    """``start_evals()`` runs the real `kap eval --quick --report` (dev data only: the sealed
+    sets are scored once per round, never by the tests) for the Evaluation page."""
     processes = []
 
     def start() -> subprocess.Popen:
         log = artifacts / "eval.log"
         processes.append(subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "eval", "--report",
+            [sys.executable, "-m", "assistant.cli", "eval", "--quick", "--report",
              str(indexed_settings.reports_dir)],
             cwd=REPO, env=app_env, stdout=log.open("w"), stderr=subprocess.STDOUT,
         ))
@@ -66,8 +67,7 @@ def start_evals(app_env, indexed_settings, artifacts):
     for process in processes:
         process.kill()
         process.wait()
-    for report in indexed_settings.reports_dir.glob("*.json"):
-        report.unlink()  # the shared test index must not keep this test's reports
+    shutil.rmtree(indexed_settings.reports_dir, ignore_errors=True)  # not kept for other tests
 
 
 @pytest.fixture(scope="session")

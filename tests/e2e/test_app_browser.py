@@ -131,12 +131,12 @@ def test_when_a_therapist_uses_every_page_then_each_works_and_is_screenshotted(
         expect(page.get_by_test_id("stDataFrame")).to_be_visible()
         screenshot(page, "knowledge-base", artifacts)
 
-        # every suite, including the guard on all ~19,000 dev lines: minutes on two cores
+        # the quick gate: a seeded sample of every suite's dev data
         assert evals.wait(timeout=900) == 0, f"kap eval failed; see {artifacts / 'eval.log'}"
         go(page, "Evaluation")
-        expect(page.get_by_role("tab")).to_have_count(3)
+        expect(page.get_by_text("Every measure meets its threshold.")).to_be_visible()
         assert_no_traceback(page)
-        screenshot(page, "evaluation", artifacts, charts=1)
+        screenshot(page, "evaluation", artifacts)
 
         go(page, "About & privacy")
         expect(page.get_by_text("Nothing leaves this machine:")).to_be_visible()
