@@ -99,9 +99,9 @@ def test_when_a_therapist_uses_every_page_then_each_works_and_is_screenshotted(
         expect(page.get_by_test_id("stChatMessage")).to_have_count(0)
         ask(page, "How can I help Maria Lopez feel grounded after a session?")
         expect(page.get_by_test_id("stSidebar")).to_contain_text("Maria Lopez")
-        source = page.get_by_test_id("stExpander").filter(has_text="[1]").first
+        source = page.get_by_test_id("stExpander").filter(has_text="Passages and references").first
         source.locator("summary").click()
-        expect(source).to_contain_text("References")
+        expect(source).to_contain_text("[1] Grounding techniques ›")
         box = page.get_by_test_id("stChatInputTextArea")
         box.fill("Should we raise her dose for the next session?")
         box.press("Enter")
