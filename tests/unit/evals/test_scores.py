@@ -31,11 +31,13 @@ def test_guard_splits_become_sets_with_their_misclassified_lines():
     assert scores["misses"]["dosing_blocked"] == [{"id": "q2", "text": "nudge?", "flags": []}]
 
 
-def test_retrieval_is_judged_on_the_hybrid_retriever_and_empty_answers():
-    report = {"questions": 3, "misses": [{"id": "q3", "question": "?", "top": []}],
-              "modes": {"hybrid": {"recall@5": 0.9, "mrr": 0.8, "ndcg@10": 0.85}},
-              "floor": {"in_scope_answered": 0.6667, "in_scope_empty": ["q3"],
-                        "out_of_scope_rejected": None}}
+def test_retrieval_is_judged_on_the_shipped_pipeline_and_empty_answers():
+    report = {"questions": 3, "out_of_scope": 2,
+              "misses": [{"id": "q3", "question": "?", "top": [], "empty": True}],
+              "modes": {"hybrid": {"recall@5": 0.5, "mrr": 0.5, "ndcg@10": 0.5},
+                        "pipeline": {"recall@5": 0.9, "mrr": 0.8, "ndcg@10": 0.85,
+                                     "out_of_scope_rejected": 1}}}
     scores = retrieval_scores(report, "mine")["mine"]
     assert scores["metrics"]["in_scope_empty"] == 1 and scores["metrics"]["mrr"] == 0.8
+    assert scores["metrics"]["out_of_scope_rejected"] == 0.5
     assert scores["misses"]["in_scope_empty"] == [{"id": "q3"}]

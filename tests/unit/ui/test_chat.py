@@ -11,21 +11,20 @@ def ask(at, question: str):
     return at.chat_input[0].set_value(question).run()
 
 
-def test_when_question_is_in_scope_then_answer_has_numbered_expandable_citations(page):
+def test_when_question_is_in_scope_then_answer_has_numbered_compact_sources(page):
     at = ask(page("Chat"), "What is the window of tolerance?")
     assert_clean(at)
     answer = " ".join(texts(at.markdown))
     assert "hyperarousal" in answer and ":blue-badge[1]" in answer
-    sources = [e.label for e in at.expander if e.label.startswith("[1]")]
-    assert sources and "Window of tolerance" in sources[0]
+    assert any(c.startswith("[1] Window of tolerance ›") for c in texts(at.caption))
 
 
-def test_when_citation_expands_then_passage_title_section_and_references_show(page):
+def test_when_sources_expand_then_passage_title_section_and_references_show(page):
     at = ask(page("Chat"), "What is the window of tolerance?")
-    source = next(e for e in at.expander if e.label.startswith("[1]"))
-    inside = " ".join(texts(source.markdown)) + " ".join(texts(source.caption))
-    assert "window-of-tolerance" in inside
-    assert "References" in inside and "Siegel" in inside
+    source = next(e for e in at.expander if e.label == "Passages and references")
+    inside = " ".join(texts(source.markdown))
+    assert "[1] Window of tolerance ›" in inside
+    assert "hyperarousal" in inside and "Siegel" in inside
 
 
 def test_when_question_asks_for_a_dose_then_redirect_is_a_boundary_not_an_error(page):
