@@ -24,7 +24,7 @@ from assistant.privacy.engine import build_analyzer
 from assistant.privacy.names import Lexicon, name_parts, spread_names
 from assistant.privacy.recognizers.tagger import prime_tagger
 from assistant.privacy.spans import resolve
-from assistant.privacy.vault import Vault
+from assistant.privacy.vault import PLACEHOLDER, Vault
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,10 @@ class PresidioScrubber:
             + [normalize(name).text for name in known_names],
             self._lexicon,
         )
-        found = [spread_names(n.text, entities, parts, self._lexicon) for n, entities in zip(normal, found)]
+        found = [
+            _outside_placeholders(n.text, spread_names(n.text, entities, parts, self._lexicon))
+            for n, entities in zip(normal, found)
+        ]
         return [_to_original(n, entities) for n, entities in zip(normal, found)]
 
     def scrub(self, text: str, vault: Vault) -> ScrubResult:
@@ -109,6 +112,15 @@ class PresidioScrubber:
         and names the vault already holds are found again in these texts."""
         found = self.find_many(texts, known_names=vault.values_of("PERSON"))
         return [replace(text, entities, vault, self._audit) for text, entities in zip(texts, found)]
+
+
+def _outside_placeholders(text: str, entities: list[Entity]) -> list[Entity]:
+    """Placeholder-shaped strings already in the text (a pasted draft) are kept as they are:
+    no span may cut into one."""
+    taken = [m.span() for m in PLACEHOLDER.finditer(text)]
+    if not taken:
+        return entities
+    return [e for e in entities if not any(s < e.end and e.start < t for s, t in taken)]
 
 
 def _to_original(normal, entities: list[Entity]) -> list[Entity]:
