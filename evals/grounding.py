@@ -269,7 +269,7 @@ class _Checker:
         """Dose amounts and identifiers nobody gave the workflow; never records a value."""
         texts = [t for t in texts if t.strip()]
         self.outputs += len(texts)
-        known = given + "\n" + self.templates
+        known = _words(given + "\n" + self.templates)  # a value given across a line break
         for text, result in zip(texts, self.scrubber.scrub_many(texts, Vault()), strict=True):
             if find_dose_amounts(text):
                 self.doses += len(find_dose_amounts(text))
@@ -277,7 +277,7 @@ class _Checker:
             for entity in result.entities:
                 # A placeholder the vault holds restores to a value of the input; one it
                 # does not hold stays as it is, and is found in nothing it was given.
-                if vault.restore(text[entity.start:entity.end].strip()) in known:
+                if _words(vault.restore(text[entity.start:entity.end])) in known:
                     continue
                 self.identifiers += 1
                 self.misses["new_identifiers"].append(
@@ -298,6 +298,10 @@ class _Checker:
             "misses": self.misses,
             "seconds": round(seconds, 1),
         }
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _share(part: int, whole: int) -> float | None:

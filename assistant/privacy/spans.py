@@ -3,7 +3,8 @@
 Span hygiene, by rule: a span never cuts a word (it grows to whole tokens); overlapping
 spans merge; person names next to each other, or joined by an initial or a particle,
 become one name; a word after a name that is neither English nor allow-listed is its
-surname ("anneke vandermolen").
+surname ("anneke vandermolen"); a "name" ending in a word such as "Questionnaire" or
+"Institute" names a thing, not a person.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ _INNER = "'’-"  # joins word characters inside one token ("O'Brien", "Quintero
 _NAME_GAP = re.compile(
     r"(?:\s+|\s*-\s*)(?:(?:[A-Z]\.?|de|del|della|der|den|di|da|dos|du|la|le|van|von|bin|ibn|al|el|ben)\s+)*",
 )
+_LETTERS = re.compile(r"[^\W\d_]+")
 _NEXT_TOKEN = re.compile(r"\s+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
 
 
@@ -46,7 +48,7 @@ def resolve(
     merged = _merge(kept)
     if lexicon is not None:
         merged = _merge(_with_surnames(text, merged, lexicon))
-    return _join_names(text, merged)
+    return [e for e in _join_names(text, merged) if not _names_a_thing(text, e, config.named_things)]
 
 
 def _grow(text: str, start: int, end: int) -> tuple[int, int]:
@@ -127,6 +129,14 @@ def _with_surnames(text: str, entities: list[Entity], lexicon: Lexicon) -> list[
             entity = entity.model_copy(update={"end": end})
         out.append(entity)
     return out
+
+
+def _names_a_thing(text: str, entity: Entity, heads: frozenset[str]) -> bool:
+    """A PERSON span whose last word is an instrument's or institution's head noun."""
+    if entity.type != "PERSON":
+        return False
+    words = _LETTERS.findall(text[entity.start : entity.end])
+    return bool(words) and words[-1].casefold() in heads
 
 
 def _join_names(text: str, entities: list[Entity]) -> list[Entity]:

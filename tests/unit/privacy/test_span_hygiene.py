@@ -17,6 +17,28 @@ ROWS = [
 ]
 
 
+# Named instruments and institutions are not people: (text, name that must stay readable).
+NAMED_THINGS = [
+    "With consent, introduce a symptom measure such as the Patient Health Questionnaire.",
+    "Scores on the Patient Health Questionnaire-9 fell over the month.",
+    "The Valued Living Questionnaire can structure a values conversation.",
+    "We used the Beck Depression Inventory at intake.",
+    "She scored low on the Columbia Suicide Severity Rating Scale.",
+    "Researchers at the Johns Hopkins Center studied challenging experiences.",
+]
+
+
+@pytest.mark.parametrize("text", NAMED_THINGS)
+def test_a_named_instrument_or_institution_is_not_a_person(scrubber, text):
+    assert [e for e in scrubber.find(text) if e.type == "PERSON"] == []
+
+
+def test_a_person_named_next_to_an_instrument_is_still_a_person(scrubber):
+    text = "Talked with Mara Centeno about the Patient Health Questionnaire."
+    result = scrubber.scrub(text, Vault())
+    assert "Mara Centeno" not in result.text and "Patient Health Questionnaire" in result.text
+
+
 @pytest.mark.parametrize("text, covered, readable", ROWS)
 def test_when_scrubbed_then_identifiers_are_covered_whole_and_words_stay(scrubber, text, covered, readable):
     result = scrubber.scrub(text, Vault())
