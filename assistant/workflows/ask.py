@@ -48,9 +48,10 @@ class AskWorkflow:
             )
         # A dose mentioned as context is answered, but no amount travels further or is echoed.
         scrubbed = mask_dose_amounts(scrubbed)
-        passages = self.retriever.retrieve(scrubbed, k=k, filters=filters)
         if "crisis" in verdict.flags:
-            passages = self._with_safety_material(passages, k)
+            passages = self._safety_material(scrubbed, k)
+        else:
+            passages = self.retriever.retrieve(scrubbed, k=k, filters=filters)
         if not passages:
             answer = Answer(question=scrubbed, status="no_material", text=NO_MATERIAL)
         else:
@@ -60,10 +61,12 @@ class AskWorkflow:
             answer.notes.append(verdict.message)
         return self._check_output(answer)
 
-    def _with_safety_material(self, passages, k):
-        safety = self.retriever.retrieve(SAFETY_QUERY, k=2, filters=Filters(doc_ids=(SAFETY_DOC,)))
-        known = {p.chunk_id for p in passages}
-        return [p for p in safety if p.chunk_id not in known] + passages
+    def _safety_material(self, question: str, k: int | None) -> list:
+        """A crisis is answered from the safety-planning document: its sections that best
+        match the question, else its steps and resources."""
+        only_safety = Filters(doc_ids=(SAFETY_DOC,))
+        return (self.retriever.retrieve(question, k=k, filters=only_safety)
+                or self.retriever.retrieve(SAFETY_QUERY, k=k, filters=only_safety))
 
     def _check_output(self, answer: Answer) -> Answer:
         """Drop any answer sentence in which the output guard finds a dose statement."""
