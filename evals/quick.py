@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from evals import phi as phi_eval
 from evals.cases import load_phi_cases
 
 SEED = 7
@@ -66,6 +65,8 @@ def retrieval_sample(folder: Path, seed: int = SEED) -> Path:
 def phi_sets(seed: int = SEED, per_template: int = GENERATED_PER_TEMPLATE) -> dict[str, list[dict]]:
     """The hand-written dev journal texts, a few Faker cases per dev template, and both again
     with every identifier disguised."""
+    from evals import phi as phi_eval  # loads Presidio: only when a PHI sample is drawn
+
     journal = load_phi_cases(DATA / "phi" / "dev.jsonl")
     generated = phi_eval.generate(phi_eval.DEV_TEMPLATES, per_template, seed=1, prefix="gen-dev")
     rng = random.Random(seed)

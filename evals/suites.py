@@ -14,16 +14,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.config import Settings
 from assistant.errors import InputError
-from assistant.factory import Assistant, build_assistant
 from assistant.privacy.config import load_privacy_config
 from evals import quick as sampling
 from evals import report as gate
 from evals.cases import load_guard_cases, load_phi_cases, score_guard_cases
 from evals.scores import METRICS, guard_scores, phi_scores, retrieval_scores
 from evals.thresholds import DEFAULT_FILE, load_thresholds
+
+if TYPE_CHECKING:  # the models load only when a suite runs: `kap --help` stays instant
+    from assistant.factory import Assistant
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +78,10 @@ def evaluate(names: list[str], settings: Settings, options: Options,
         raise InputError("--data needs exactly one suite and no --quick, "
                          "e.g. kap eval guard --data FILE")
     thresholds = load_thresholds(options.run, METRICS, options.thresholds)
-    assistant = assistant or build_assistant(settings)
+    if assistant is None:
+        from assistant.factory import build_assistant
+
+        assistant = build_assistant(settings)
     scores, seconds = {}, {}
     for name in names:
         progress(name)

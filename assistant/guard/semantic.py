@@ -246,9 +246,14 @@ def _read_exemplar_file(path: Path) -> tuple[list[Exemplar], list[str]]:
     return positives, benign
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's parser: the learned exemplar files are megabytes (seconds at every start
+        # with the pure-Python one)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read guard exemplars ({exc})") from None
     if not isinstance(data, dict):
