@@ -9,6 +9,7 @@ from assistant.dose_amounts import find_dose_amounts
 from assistant.errors import ConfigError
 from assistant.guard.semantic import Exemplar, ExemplarSet, exemplar_vectors, read_exemplars
 from assistant.guard.text import Sentence
+from tests.conftest import make_settings
 from tools.guard_model.learned import learn
 
 
@@ -159,13 +160,14 @@ def test_a_bad_guard_data_line_names_its_file_and_line(tmp_path):
 
 
 def test_a_remembered_batch_gives_the_same_nearest_exemplars(embedder):
-    exemplars = ExemplarSet.load("crisis")
+    cache = make_settings().cache_dir  # computed once per machine, as by `kap prepare`
+    exemplars = ExemplarSet.load("crisis", cache_dir=cache)
     exemplars.embed(embedder)
     vectors = embedder.encode(["I want to disappear for good.", "Lovely walk by the river."])
     direct = exemplars.nearest(vectors)
     exemplars.remember(vectors)
     assert [exemplars.nearest(row[None])[0] for row in vectors] == direct
     other = embedder.encode(["My chest has hurt since the session."])
-    fresh = ExemplarSet.load("crisis")
+    fresh = ExemplarSet.load("crisis", cache_dir=cache)
     fresh.embed(embedder)
     assert exemplars.nearest(other) == fresh.nearest(other)  # outside the batch: computed

@@ -88,8 +88,10 @@ def test_when_two_sessions_run_at_once_then_neither_sees_the_others_vectors(embe
 @pytest.fixture
 def summarizer(indexed_settings, embedder, monkeypatch):
     """The real workflow; the guard without its intent model (a separate network that never
-    uses this embedder), so the test needs nothing trained."""
-    monkeypatch.setattr(factory, "build_guard", lambda settings, embedder: RuleGuard(embedder, None))
+    uses this embedder), so the test needs nothing trained. Exemplar vectors come from the
+    machine's cache, as in the app: they are not journal text."""
+    monkeypatch.setattr(factory, "build_guard",
+                        lambda settings, embedder: RuleGuard(embedder, None, settings.cache_dir))
     return factory.build_assistant(indexed_settings, embedder)
 
 
