@@ -1,17 +1,22 @@
 """The guard's held-out sets stay held out: no dev line is a near copy of one."""
 
-import pytest
+import json
 
-from evals.guard_data import DATA as DEV_DATA, data_rows
-from tools.guard_model.decontaminate import NEAR_COPY, SETS
-
+from tools.guard_model.decontaminate import NEAR_COPY, RECORD, digests, near_copies
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("name", SETS)
-def test_no_dev_line_nearly_copies_a_held_out_line(embedder, name):
-    dev = [r["text"] for r in data_rows(DEV_DATA / f"{name}.dev.jsonl")]
-    held_out = [r["text"] for r in data_rows(DEV_DATA / f"{name}.heldout.jsonl")]
-    similarity = embedder.encode(dev) @ embedder.encode(held_out).T
-    copies = [dev[i] for i in (similarity.max(axis=1) >= NEAR_COPY).nonzero()[0]]
-    assert copies == []
+def test_the_guard_data_is_the_data_the_decontamination_left_clean():
+    record = json.loads(RECORD.read_text(encoding="utf-8"))
+    assert record["near_copy"] == NEAR_COPY
+    changed = [name for name, files in digests().items() if record["files"].get(name) != files]
+    assert changed == [], (
+        f"guard data changed since its decontamination ({', '.join(changed)}): run "
+        "`python -m tools.guard_model.decontaminate` (a maintainer step) and commit the record"
+    )
+
+
+def test_a_reworded_copy_is_a_near_copy_and_another_line_is_not(embedder):
+    held_out = ["I have been thinking about ending my life since Friday."]
+    dev = ["I've been thinking about ending my life since friday.",
+           "We walked by the lake and talked about my garden."]
+    assert near_copies(embedder, dev, held_out).tolist() == [True, False]
