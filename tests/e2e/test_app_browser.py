@@ -53,6 +53,13 @@ def ask(page: Page, question: str) -> float:
     return time.perf_counter() - started
 
 
+def settle(page: Page) -> None:
+    """Wait for the script run a widget started to finish: Streamlit may drop a button click
+    that arrives while the upload's rerun is still going (seen on a loaded machine)."""
+    page.wait_for_timeout(500)  # the rerun's running icon appears after a short delay
+    expect(page.get_by_test_id("stStatusWidgetRunningIcon")).to_have_count(0, timeout=FIRST_LOAD_MS)
+
+
 def go(page: Page, title: str) -> None:
     """Change page by the sidebar, as a user does (a new URL would start a new session)."""
     page.get_by_test_id("stSidebarNav").get_by_role("link").filter(has_text=title).click()
@@ -113,6 +120,7 @@ def test_when_a_therapist_uses_every_page_then_each_works_and_is_screenshotted(
         go(page, "Session prep")
         page.locator("input[type=file]").set_input_files(SAMPLE_JOURNAL)
         expect(page.get_by_role("region", name="Journal file")).to_contain_text(SAMPLE_JOURNAL.name)
+        settle(page)
         page.get_by_role("button", name=re.compile("Prepare summary")).click()
         expect(page.get_by_text("Questions for next session")).to_be_visible(timeout=120_000)
         expect(page.get_by_text("Risk flags")).to_be_visible()
@@ -122,6 +130,7 @@ def test_when_a_therapist_uses_every_page_then_each_works_and_is_screenshotted(
 
         go(page, "Session plan")
         page.get_by_label("Focus").fill("sleep and self-compassion")
+        settle(page)
         page.get_by_role("button", name=re.compile("Draft plan")).click()
         expect(page.get_by_text("Goals").first).to_be_visible(timeout=120_000)
         assert_no_traceback(page)
@@ -206,6 +215,7 @@ def test_when_a_new_user_makes_mistakes_then_messages_are_clear_and_never_traceb
     expect(page.locator("input[type=file]")).to_be_attached(timeout=FIRST_LOAD_MS)
     page.locator("input[type=file]").set_input_files(empty)
     expect(page.get_by_role("region", name="Journal file")).to_contain_text("empty.txt")
+    settle(page)
     page.get_by_role("button", name=re.compile("Prepare summary")).click()
     expect(page.get_by_test_id("stAlertContentError")).to_contain_text("empty.txt")
     assert_no_traceback(page)
