@@ -56,8 +56,13 @@ ingest: install
 run: ingest
 	$(BIN)/kap app
 
+# Two test processes (one per core here); the guard's exemplar vectors are embedded once
+# first, so the two do not both compute them.
+TEST_WORKERS ?= 2
+
 test: install-test browser
-	$(BIN)/pytest
+	$(BIN)/kap prepare
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 test-fast: install-test
 	$(BIN)/pytest -m "not integration and not slow"

@@ -207,7 +207,7 @@ def exemplar_vectors(
 def _store(path: Path, vectors: np.ndarray, digest: str) -> None:
     """Write the vectors beside their digest, atomically, readable by the owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial.npz")
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial.npz")  # two writers never share one
     np.savez_compressed(partial, vectors=vectors.astype(np.float16), digest=np.array(digest))
     os.chmod(partial, 0o600)
     partial.replace(path)

@@ -50,14 +50,15 @@ def app_env(indexed_settings) -> dict[str, str]:
 
 @pytest.fixture
 def start_evals(app_env, indexed_settings, artifacts):
-    """``start_evals()`` runs the real `kap eval --quick --report` (dev data only: the sealed
-    sets are scored once per round, never by the tests) for the Evaluation page."""
+    """``start_evals()`` runs the real `kap eval retrieval --quick --report` (dev data only:
+    the sealed sets are scored once per round, never by the tests) for the Evaluation page.
+    One suite is enough for the page; the whole quick gate has its own test."""
     processes = []
 
     def start() -> subprocess.Popen:
         log = artifacts / "eval.log"
         processes.append(subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "eval", "--quick", "--report",
+            [sys.executable, "-m", "assistant.cli", "eval", "retrieval", "--quick", "--report",
              str(indexed_settings.reports_dir)],
             cwd=REPO, env=app_env, stdout=log.open("w"), stderr=subprocess.STDOUT,
         ))

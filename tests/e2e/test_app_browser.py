@@ -140,7 +140,7 @@ def test_when_a_therapist_uses_every_page_then_each_works_and_is_screenshotted(
         expect(page.get_by_test_id("stDataFrame")).to_be_visible()
         screenshot(page, "knowledge-base", artifacts)
 
-        # the quick gate: a seeded sample of every suite's dev data
+        # a quick run of the retrieval suite: the page shows its gate report
         assert evals.wait(timeout=900) == 0, f"kap eval failed; see {artifacts / 'eval.log'}"
         go(page, "Evaluation")
         expect(page.get_by_text("Every measure meets its threshold.")).to_be_visible()
