@@ -25,10 +25,7 @@ QUESTIONS = [
     "How can I help a client feel grounded after a session?",
     "What goes into a safety plan?",
     "How can journaling support integration?",
-    "What is self-compassion and how do I introduce it?",
-    "How do I talk with a client about a difficult experience?",
     "How does breathwork help with regulation?",
-    "How can nature support integration?",
 ]
 
 
