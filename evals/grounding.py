@@ -70,7 +70,7 @@ class Sizes:
     crisis_lines: int
 
 
-FULL = Sizes(questions=None, dosing_questions=20, crisis_questions=10, synthetic_entries=40,
+FULL = Sizes(questions=30, dosing_questions=20, crisis_questions=10, synthetic_entries=24,
              crisis_lines=8)
 QUICK = Sizes(questions=8, dosing_questions=2, crisis_questions=2, synthetic_entries=10,
               crisis_lines=3)

@@ -141,8 +141,9 @@ def _guard(settings: Settings, assistant: Assistant, options: Options) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         if options.quick:
             data = sampling.guard_sample(Path(tmp))
-        elif data is None and options.dev_only:
-            data = guard.DATA / "questions.dev.jsonl"
+        elif data is None:  # the dev sets, which the guard was trained on: --quick samples them
+            split = "dev" if options.dev_only else "heldout"
+            data = guard.DATA / f"questions.{split}.jsonl"
         result = guard.run(settings, data, options.detail_dir, guard=assistant.guard)
     options.details["guard"] = result
     return guard_scores(result)
