@@ -113,22 +113,25 @@ class SentenceTransformerEmbedder:
             cache.clear()
 
     def _encode(self, texts: list[str], on_progress: ProgressCallback | None) -> np.ndarray:
+        """Encode in batches of similar length (a batch is padded to its longest text), and
+        return the vectors in the order given."""
         model = self._load()
-        parts = []
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors: list[np.ndarray] = [np.empty(0)] * len(texts)
         for start in range(0, len(texts), self.batch_size):
-            batch = texts[start : start + self.batch_size]
-            parts.append(
-                model.encode(
-                    batch,
-                    batch_size=self.batch_size,
-                    normalize_embeddings=True,
-                    convert_to_numpy=True,
-                    show_progress_bar=False,
-                )
+            batch = order[start : start + self.batch_size]
+            encoded = model.encode(
+                [texts[i] for i in batch],
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
             )
+            for i, vector in zip(batch, encoded, strict=True):
+                vectors[i] = vector
             if on_progress:
                 on_progress(len(batch))
-        return np.vstack(parts).astype(np.float32)
+        return np.vstack(vectors).astype(np.float32)
 
 
 def build_embedder(settings: Settings) -> Embedder:

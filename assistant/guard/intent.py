@@ -224,5 +224,6 @@ def _load_network(directory: Path, recipe: dict, base_model: str, base_sha256: s
             f"({reason}); {REBUILD}"
         ) from None
     network.eval()
+    network.merge_adapters()
     log.info("loaded guard intent model from %s", directory)
     return network

@@ -85,5 +85,18 @@ class IntentNetwork(torch.nn.Module):
         self.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
 
 
+    def merge_adapters(self) -> None:
+        """For inference only: fold each adapter into its base layer's weight (the same
+        outputs from one product instead of three). The adapters are gone afterwards."""
+        for layer in self.encoder.encoder.layer:
+            for name, module in list(layer.named_modules()):
+                if isinstance(module, LoraLinear):
+                    with torch.no_grad():
+                        module.base.weight += module.scale * (module.lora_b @ module.lora_a)
+                    parent_name, _, child = name.rpartition(".")
+                    parent = layer.get_submodule(parent_name) if parent_name else layer
+                    setattr(parent, child, module.base)
+
+
 def _is_trained(name: str) -> bool:
     return ".lora_" in name or name.split(".")[0] in HEADS
