@@ -10,10 +10,14 @@ from assistant.privacy.recognizers.health_plan import HealthPlanRecognizer
 from assistant.privacy.recognizers.license import LicenseNumberRecognizer
 from assistant.privacy.recognizers.medical_record import MedicalRecordRecognizer
 from assistant.privacy.recognizers.name_list import NameListRecognizer
+from assistant.privacy.recognizers.national_id import NationalIdRecognizer
 from assistant.privacy.recognizers.organization import OrganizationRecognizer
 from assistant.privacy.recognizers.phone import PhoneNumberRecognizer
 from assistant.privacy.recognizers.place import PlaceRecognizer
+from assistant.privacy.recognizers.postal_code import PostalCodeRecognizer
+from assistant.privacy.recognizers.postcode_place import PostcodePlaceRecognizer
 from assistant.privacy.recognizers.ssn import SsnRecognizer
+from assistant.privacy.recognizers.street_address import StreetAddressRecognizer
 from assistant.privacy.recognizers.tagger import PhiTaggerRecognizer
 from assistant.privacy.recognizers.titled_name import TitledNameRecognizer
 from assistant.privacy.recognizers.url import WebAddressRecognizer
@@ -31,12 +35,16 @@ CUSTOM_RECOGNIZERS = {
         LicenseNumberRecognizer,
         MedicalRecordRecognizer,
         NameListRecognizer,
+        NationalIdRecognizer,
         OfflineEmailRecognizer,
         OrganizationRecognizer,
         PhoneNumberRecognizer,
         PhiTaggerRecognizer,
         PlaceRecognizer,
+        PostalCodeRecognizer,
+        PostcodePlaceRecognizer,
         SsnRecognizer,
+        StreetAddressRecognizer,
         TitledNameRecognizer,
         WebAddressRecognizer,
         ZipCodeRecognizer,

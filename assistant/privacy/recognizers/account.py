@@ -14,7 +14,11 @@ class AccountNumberRecognizer(RegexRecognizer):
     PATTERNS = [
         Pattern(
             "labelled account",
-            keyed(r"account|acct|a/c|billing|invoice|statement|routing|iban|card|bank\s+account"),
+            keyed(
+                r"account|acct|a/c|billing|invoice|statement|routing|iban|card|bank\s+account"
+                r"|customer|client\s+no|membership|loyalty|order|booking|reservation|reference"
+                r"|ref|confirmation|ticket|staff|employee|pedido|commande|bestelling|auftrag"
+            ),
             0.85,
         ),
     ]

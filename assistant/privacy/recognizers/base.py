@@ -69,8 +69,12 @@ def digits(value: str) -> str:
     return "".join(ch for ch in value if ch.isdigit())
 
 
-# An identifier value: letters, digits and inner separators, with at least one digit.
-ID_VALUE = r"(?=[A-Z0-9./-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])){3,24}(?![\w-])"
+# An identifier value: letters, digits and inner separators, with at least one digit, and
+# any further groups of digits written after a space ("4471 2209 8812").
+ID_VALUE = (
+    r"(?=[A-Z0-9./-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])){3,24}(?:\s\d{1,6}(?![\w-]))*"
+    r"(?![\w-])"
+)
 
 
 def keyed(keywords: str, value: str = ID_VALUE) -> str:

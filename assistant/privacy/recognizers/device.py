@@ -8,7 +8,7 @@ from assistant.privacy.recognizers.base import RegexRecognizer, digits, keyed
 
 
 class DeviceIdRecognizer(RegexRecognizer):
-    """A labelled device or serial number with at least three digits."""
+    """A labelled device or serial number: three digits, or one in a long serial."""
 
     ENTITY = "DEVICE"
     PATTERNS = [
@@ -21,4 +21,5 @@ class DeviceIdRecognizer(RegexRecognizer):
     CONTEXT = ["serial", "device", "imei"]
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        return None if len(digits(pattern_text)) >= 3 else False
+        count = len(digits(pattern_text))
+        return None if count >= 3 or (count and len(pattern_text) >= 8) else False

@@ -6,7 +6,7 @@ from presidio_analyzer import Pattern
 
 from assistant.privacy.recognizers.base import RegexRecognizer
 
-CAPITALISED = r"(?-i:[A-Z]\w*(?:['’](?!s\b)\w+)?(?:-[A-Z]\w*)?)"
+CAPITALISED = r"(?-i:\p{Lu}\w*(?:['’](?!s\b)\w+)?(?:-\p{Lu}\w*)?)"
 ANY_CASE = r"(?-i:[A-Za-z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?)"
 PARTICLE = r"(?-i:de|del|della|der|di|da|dos|du|la|le|van|von|bin|ibn)"
 NAME = rf"{CAPITALISED}(?:\s+(?:{PARTICLE}\s+)*{CAPITALISED}){{0,3}}"

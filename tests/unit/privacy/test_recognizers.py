@@ -41,6 +41,42 @@ POSITIVES = [
     ("Driver's license D4471209 scanned.", "LICENSE", "D4471209"),
     ("Prescriber NPI 1487726390 confirmed.", "LICENSE", "1487726390"),
     ("CPAP serial G6-4471823 was replaced.", "DEVICE", "G6-4471823"),
+    # addresses outside the US shape: a street-type word or ending, a house number, a unit
+    ("Her new flat is at Rautatienkatu 14 as. 7 in Tampere.", "ADDRESS", "Rautatienkatu 14 as. 7"),
+    ("Send the forms to Calle Mayor 12, 3º B, please.", "ADDRESS", "Calle Mayor 12, 3º B"),
+    ("He grew up at ul. Długa 12/4 near the river.", "ADDRESS", "ul. Długa 12/4"),
+    ("Letters go to 96, Boulevard Briand, in Lyon.", "ADDRESS", "96, Boulevard Briand"),
+    ("She rents a room on Rua das Flores, 123 now.", "ADDRESS", "Rua das Flores, 123"),
+    ("Mail goes to Hauptstraße 5b now.", "ADDRESS", "Hauptstraße 5b"),
+    ("They moved to Kossuth Lajos utca 12 last spring.", "ADDRESS", "Kossuth Lajos utca 12"),
+    ("Her address is Storgatan 3 lgh 1102 these days.", "ADDRESS", "Storgatan 3 lgh 1102"),
+    ("We meet in Suite 210 on Thursdays.", "ADDRESS", "Suite 210"),
+    ("Leave it with the neighbour in Apt. 402.", "ADDRESS", "Apt. 402"),
+    # postcodes of any country
+    ("The letter says London SW1A 1AA on it.", "ZIP", "SW1A 1AA"),
+    ("Montreal, QC H2X 1Y4 is on the form.", "ZIP", "H2X 1Y4"),
+    ("Kerkstraat 22, 1017 GC Amsterdam.", "ZIP", "1017 GC"),
+    ("Hauptstraße 5, 10115 Berlin.", "ZIP", "10115"),
+    ("She gave Storgatan 3, Uppsala 752 31 as home.", "ZIP", "752 31"),
+    ("Rua Augusta 40, Lisboa 1100-048 for the bill.", "ZIP", "1100-048"),
+    ("Postcode: 4120, thanks.", "ZIP", "4120"),
+    ("It goes to D-10115 Berlin by Friday.", "ZIP", "10115"),
+    ("Flat 4, Karangahape Road, Auckland 1010.", "ZIP", "1010"),
+    ("Office: 14 Park Lane, Gaya - 836954, Bihar.", "ZIP", "836954"),
+    # the town beside a postcode is a place, in any case
+    ("Hämeenkatu 12, 33100 Tampere is the address.", "LOCATION", "Tampere"),
+    ("ADDRESS: 22 KINGSWAY, MANCHESTER M19 2LL", "LOCATION", "MANCHESTER"),
+    ("Kerkstraat 22, 1017 GC Amsterdam.", "LOCATION", "Amsterdam"),
+    ("She gave Storgatan 3, Uppsala 752 31 as home.", "LOCATION", "Uppsala"),
+    # national identity, tax and insurance numbers, grouped or with letters
+    ("Her NIE is X1234567L, the form says.", "SSN", "X1234567L"),
+    ("Numéro de sécurité sociale 2 41 12 19 272 191 83 attached.", "SSN", "2 41 12 19 272 191 83"),
+    ("My Number 8034 0600 7373 is on the card.", "SSN", "8034 0600 7373"),
+    ("PESEL: 85072312345, checked.", "SSN", "85072312345"),
+    ("NI number AB123456C is on the letter.", "SSN", "AB123456C"),
+    ("BSN 123456782 on file.", "SSN", "123456782"),
+    ("Member ID 4471 2209 8812 verified.", "HEALTH_PLAN", "4471 2209 8812"),
+    ("Patient: Örjan Ståhlberg arrived early.", "PERSON", "Örjan Ståhlberg"),
     ("I keep hearing Dr. Alvarez in my head.", "PERSON", "Alvarez"),
     ("Referred by Amira Haddad, LCSW, last month.", "PERSON", "Amira Haddad"),
     ("i told jess about the session.", "PERSON", "jess"),
@@ -75,6 +111,16 @@ NEGATIVES = [
     "Phone calls were hard in 2019 2020 and 2021.",  # no match: years side by side
     "Call notes: session 3 of 6, SUDS 40 to 20.",  # no match: counts and ratings
     "We walked over the bridge and past the station.",  # no match: unnamed structures
+    "We walked down Calle Mayor to the market.",  # no match: a street without a house number
+    "Join session 4 via Zoom on Friday.",  # no match: "via" is a street word, not here
+    "She felt flat 2 days after the session.",  # no match: flat is a mood
+    "In Spring 2024 the sessions started.",  # no match: "spring" is not a street ending
+    "Note, 2019 Was the year she quit.",  # no match: a year is not a postcode
+    "About 3 of us came, and Gate 12 was closed.",  # no match: counts and a gate
+    "The 1990 BC exhibit moved her.",  # no match: a year and an era
+    "Her PAN scan and SIN count were fine.",  # no match: labels without a number
+    "Session notes, Tuesday 2024 Review: sleep better.",  # no match: a year before a word
+    "Order 2 more journals, Ref 3 was lost.",  # no match: labels with short counts
 ]
 
 

@@ -1,0 +1,78 @@
+"""Street addresses outside the US shape, found by the street word that every country uses.
+
+Two shapes cover most of the world's envelopes: a street-type word before the name ("Calle
+Mayor 12, 3º B", "ul. Długa 12/4", "96, Boulevard Briand") and a street-type ending on the
+name ("Rautatienkatu 14 as. 7", "Hauptstraße 5", "Storgatan 3"). Both need a house number
+next to the name, so a street named in passing ("we walked down Calle Mayor") is left to the
+place recognizers. A unit on its own ("Apt. 402", "Suite 210") is an address too.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from assistant.privacy.recognizers.base import RegexRecognizer
+
+# Street-type words written before the name (Romance, Slavic, Turkish, Indonesian, French...).
+STREET_BEFORE = (
+    r"(?:calle|c/|avenida|avda|av|rua|travessa|largo|pra[cç]a|alameda|estrada|rodovia"
+    r"|via|viale|piazza|piazzale|corso|vicolo|strada|carrer|passeig|paseo|camino|plaza|ronda"
+    r"|glorieta|rue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|cours|avenue"
+    r"|ul|ulica|aleja|plac|osiedle|bulevardul|calea|[șs]oseaua|ulice|n[áa]m[ěe]st[íi]"
+    r"|t[řr]ída|jalan|jl|đường|phố|andador|cerrada|privada|circuito|prolongaci[óo]n"
+    r"|callej[óo]n|carrera)"
+)
+# The same words where the house number comes first ("96, Boulevard Briand", "12 rue de la Paix").
+STREET_AFTER_NUMBER = r"(?:rue|boulevard|bd|avenue|all[ée]e|chemin|impasse|quai|place|cours|đường|phố)"
+# Endings of one-word street names (German, Nordic, Finnish, Dutch...): "Storgatan 3".
+STREET_ENDING = (
+    r"(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|damm|ufer|steig|chaussee|gatan|gata"
+    r"|v[äa]gen|gr[äa]nd|torget|stigen|veien|gaten|vej|gade|v[æa]nget|katu|kuja|polku|kaari"
+    r"|rinne|tori|straat|laan|gracht|plein|kade|singel|dreef|dijk|steeg|sokak|caddesi)"
+)
+# Street words written as a word of their own after the name: "Kossuth Lajos utca 12".
+STREET_WORD_AFTER = (
+    r"(?:utca|út|tér|körút|krt\.|sokak|soka[ğg][ıi]|caddesi|cad\.|bulvar[ıi]|stra(?:ß|ss)e"
+    r"|str\.|gatan|v[äa]gen|gata|katu|ulica|cesta|gatv[eė]|iela|t[äa]nav|maantee|allee|weg"
+    r"|straat|laan|vej|gade)"
+)
+UPPER = r"(?-i:\p{Lu})"
+WORD = rf"{UPPER}[\p{{L}}\d'’.-]*"
+PARTICLE = r"(?:de|del|de\s+la|de\s+los|das|dos|da|do|des|du|la|le|les|di|della|degli|dei|van|von)"
+NAME = rf"(?:{PARTICLE}\s+)?{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD}){{0,3}}"
+HOUSE = (
+    r"(?:n[º°o]\.?\s*|nr\.?\s*|#\s*)?\d{1,5}(?:\s?[a-z](?![\p{L}\d]))?"
+    r"(?:\s*[/-]\s*\d{1,4}[a-z]?)?"
+)
+# A unit after the house number holds a digit: "3º B", "as. 7", "lgh 1102", "piso 3".
+UNIT = (
+    r"(?:\d{1,3}\s*[º°ªo]\s*(?:(?-i:[A-Z])\b|izq\w*|dcha?\b|der\w*)?"
+    r"|(?:as|asunto|lgh|apt|apto|ap|dpto|depto|piso|pta|puerta|esc|bloco|bl|lok|kv|wohnung"
+    r"|whg|etg|stg|flat|unit|room|edif|int)\.?\s*(?=[\w-]*\d)[\w-]{1,6}\b)"
+)
+UNITS = rf"(?:,?\s+{UNIT}){{0,3}}"
+# A unit on its own; "flat" only as a label (it is also a mood).
+UNIT_ALONE = (
+    r"\b(?:apt|apartment|apto|suite|ste|(?-i:Flat|FLAT)|depto|dpto)\.?\s*#?\s*"
+    r"\d{1,5}(?:-?[a-z])?\b(?![.,]?\d)"
+)
+
+
+class StreetAddressRecognizer(RegexRecognizer):
+    """A street named by its type word or ending, with a house number and any unit."""
+
+    ENTITY = "ADDRESS"
+    PATTERNS = [
+        Pattern("type word, name, number",
+                rf"\b{STREET_BEFORE}\.?\s+{NAME},?\s+{HOUSE}\b{UNITS}", 0.7),
+        Pattern("number, type word, name",
+                rf"(?<![\w.,/-])\d{{1,5}}(?:\s?(?:bis|ter))?,?\s+{STREET_AFTER_NUMBER}\.?\s+{NAME}",
+                0.7),
+        # These endings make no English word, so the name may be in any case ("scheibeweg 4").
+        Pattern("name with street ending, number",
+                rf"\b(?:{WORD}\s+){{0,2}}\p{{L}}[\p{{L}}-]*{STREET_ENDING}\s+{HOUSE}\b{UNITS}", 0.7),
+        Pattern("name, separate street word, number",
+                rf"\b{NAME}\s+{STREET_WORD_AFTER}\s+{HOUSE}\b{UNITS}", 0.7),
+        Pattern("unit alone", UNIT_ALONE, 0.6),
+    ]
+    CONTEXT = ["address", "lives", "live", "moved", "street", "mail", "send", "home"]
