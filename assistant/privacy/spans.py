@@ -16,6 +16,7 @@ from presidio_analyzer import RecognizerResult
 from assistant.models import Entity
 from assistant.privacy.config import PrivacyConfig
 from assistant.privacy.entities import PRIORITY
+from assistant.privacy.recognizers.name_list import first_names
 from assistant.privacy.names import Lexicon
 
 _EDGE = " \t\r\n.,;:!?\"'()[]{}“”‘’"  # trimmed from span edges, never part of an identifier
@@ -26,6 +27,7 @@ _NAME_GAP = re.compile(
     r"(?:\s+|\s*-\s*)(?:(?:[A-Z]\.?|de|del|della|der|den|di|da|dos|du|la|le|van|von|bin|ibn|al|el|ben)\s+)*",
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
+_GUESSERS = frozenset({"SpacyRecognizer", "NameListRecognizer"})
 _NEXT_TOKEN = re.compile(r"\s+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
 
 
@@ -43,6 +45,8 @@ def resolve(
         if start >= end or _allowed(text[start:end], config.allow_list):
             continue
         if kind == "LOCATION" and _allowed(text[start:end], config.location_allow_list):
+            continue
+        if _lower_case_guess(result, kind, text, start, end):
             continue
         kept.append(Entity(type=kind, start=start, end=end, score=round(result.score, 4)))
     merged = _merge(kept)
@@ -94,6 +98,23 @@ def _allowed(span: str, allow_list: frozenset[str]) -> bool:
         return True
     words = [w for w in _WORD.findall(folded) if w.isalnum() or len(w) > 1]
     return bool(words) and all(word in allow_list for word in words)
+
+
+def _lower_case_guess(result: RecognizerResult, kind: str, text: str, start: int, end: int) -> bool:
+    """A name or place that only a guessing recognizer saw, written in lower case by a writer
+    who capitalises (the text opens with a capital), and not a listed first name: spaCy's
+    English model and the unknown-subject rule read most words of a Spanish or French
+    sentence that way ("antes de la sesión de ketamina")."""
+    first_letter = next((ch for ch in text if ch.isalpha()), "")
+    if kind not in ("PERSON", "LOCATION") or not first_letter.isupper():
+        return False
+    source = (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY)
+    words = _LETTERS.findall(text[start:end])
+    return (
+        source in _GUESSERS
+        and not any(word[0].isupper() for word in words)
+        and not (len(words) == 1 and words[0].casefold() in first_names())
+    )
 
 
 def _merge(entities: list[Entity]) -> list[Entity]:

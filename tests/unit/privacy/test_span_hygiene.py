@@ -28,6 +28,25 @@ NAMED_THINGS = [
 ]
 
 
+# Spanish and French sentences by writers who capitalise: the English NER's lower-case
+# guesses are not names (text that must come back unchanged).
+OTHER_LANGUAGES = [
+    "¿Puede mi cliente dejar el clonazepam la noche antes de la sesión de ketamina?",
+    "Est-ce qu'il faut diminuer la lamotrigine avant les séances de kétamine ?",
+    "No quiero seguir viviendo, ya no aguanto más.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_LANGUAGES)
+def test_lower_case_words_of_another_language_are_not_names(scrubber, text):
+    assert scrubber.scrub(text, Vault()).text == text
+
+
+def test_a_capitalised_name_in_another_language_is_still_found(scrubber):
+    scrubbed = scrubber.scrub("Ayer hablé con Lucía Fernández sobre la sesión.", Vault()).text
+    assert "Lucía" not in scrubbed and "Fernández" not in scrubbed and "sesión" in scrubbed
+
+
 @pytest.mark.parametrize("text", NAMED_THINGS)
 def test_a_named_instrument_or_institution_is_not_a_person(scrubber, text):
     assert [e for e in scrubber.find(text) if e.type == "PERSON"] == []
