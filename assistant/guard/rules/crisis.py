@@ -705,6 +705,7 @@ class CrisisRule:
         self.exemplars = exemplars
         self.reported = reported
         self.patterns = build_patterns(REPORTED if reported else FIRST, reported)
+        self.patterns += tuple(p.pattern for p in load_pack("red_flags_es_fr"))
         if reported:  # a therapist's report of a positive screen is current risk
             self.patterns += tuple(p.pattern for p in load_pack("screening"))
 
