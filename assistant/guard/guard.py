@@ -68,10 +68,9 @@ class RuleGuard:
             partial(ExemplarSet.load, cache_dir=cache_dir)
             if embedder is not None else (lambda rule, **_: None)
         )
-        self.dosing = DosingRule(load("dosing"))
-        # Client text is judged by dosing patterns only: the exemplars are therapists'
-        # questions and their threshold is calibrated on those.
-        self.journal_dosing = DosingRule(None)
+        # Dosing requests are read by the patterns and the intent model: exemplars added
+        # nothing on held-out v13 or v14 (docs/evaluation/guard-exemplars.md).
+        self.dosing = DosingRule(None)
         self.crisis = CrisisRule(load("crisis"))
         # A therapist's question reports the client in the third person ("she wants to ..."),
         # and is checked against the same exemplars with its own calibrated threshold.
@@ -82,7 +81,7 @@ class RuleGuard:
         self.scope = ScopeRule()
         self.rules: dict[Mode, tuple[Rule, ...]] = {
             "input": (self.dosing, self.scope, self.reported_crisis),
-            "journal": (self.injection, self.journal_dosing, self.crisis),
+            "journal": (self.injection, self.dosing, self.crisis),
             "output": (self.injection, self.dosing),
         }
 

@@ -32,7 +32,6 @@ import yaml
 from assistant.embeddings import Embedder, SentenceTransformerEmbedder
 from assistant.guard.guard import Mode, RuleGuard
 from assistant.guard.rules.crisis import REPORTED_KEY, CrisisRule
-from assistant.guard.rules.dosing import DosingRule
 from tools.guard_model.learned import LEARN, data_rows, learn
 from assistant.guard.semantic import (
     CALIBRATION_FILE,
@@ -73,15 +72,6 @@ class Task:
 
 
 TASKS = (
-    Task(
-        "dosing",
-        "dosing",
-        (
-            DevFile("questions.dev.jsonl", "input", 0.01),
-            DevFile("safe.dev.jsonl", "input", 0.005),
-        ),
-        "dosing",
-    ),
     Task("crisis", "crisis", (DevFile("journal.dev.jsonl", "journal", 0.03),), "crisis"),
     # Therapists' questions: reports of a client's crisis are positives; benign questions
     # should not get crisis resources attached, so they bound the threshold from below.
@@ -220,10 +210,7 @@ def _nearest_per_text(
     benign_texts = np.array(benign, dtype=object)
     positive_batches = np.array([origins.get(e.text) for e in positives], dtype=object)
     benign_batches = np.array([origins.get(text) for text in benign], dtype=object)
-    judges = {
-        mode: DosingRule(None) if rule == "dosing" else CrisisRule(None, reported=mode == "input")
-        for mode in set(modes)
-    }
+    judges = {mode: CrisisRule(None, reported=mode == "input") for mode in set(modes)}
     sentences = []
     for text, mode in zip(texts, modes, strict=True):
         split = split_sentences(text)

@@ -1,6 +1,6 @@
 """Learned exemplars: the labelled dev lines, copied into ``exemplars/<rule>.learned.yaml``.
 
-The hand-written exemplars show each kind of dosing request or crisis once; the dev sets
+The hand-written exemplars show each kind of crisis once; the dev sets
 hold hundreds of phrasings of them in many voices. Remembering those too lets the
 similarity layer recognise paraphrases the patterns never saw. Only dev files are read
 (held-out sets never); benign lines also lend each of their sentences; lines quoting a dose
@@ -30,7 +30,6 @@ class Source:
 
 
 LEARN = {
-    "dosing": (Source("questions.dev.jsonl", "dosing"), Source("safe.dev.jsonl", "dosing")),
     "crisis": (
         Source("journal.dev.jsonl", "crisis"),
         Source("therapist.dev.jsonl", "crisis"),

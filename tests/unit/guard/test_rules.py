@@ -177,10 +177,10 @@ def test_findings_explain_rule_pattern_and_span():
     assert text[finding.start : finding.end].lower().startswith("titrate")
 
 
-def test_semantic_finding_names_the_exemplar(guard):
-    text = "She barely felt the medicine; what would you do for her next session?"
-    findings = guard.check(text).findings
-    assert findings and all(f.detail.startswith("exemplar ") for f in findings)
+def test_a_dosing_paraphrase_no_pattern_knows_is_refused_by_the_intent_model(guard):
+    verdict = guard.check("She barely felt the medicine; what would you do for her next session?")
+    assert verdict.decision == "block"
+    assert verdict.findings and all(f.detail.startswith("intent model") for f in verdict.findings)
 
 
 def test_past_ideation_is_history_not_a_current_crisis(guard):

@@ -35,24 +35,27 @@ def test_when_calibration_learns_then_only_dev_lines_without_amounts_are_kept(tm
     data, exemplars = tmp_path / "data", tmp_path / "exemplars"
     data.mkdir()
     exemplars.mkdir()
-    (exemplars / "dosing.yaml").write_text(
-        "positive: {amount: ['What dose?']}\nbenign: {misc: ['What music?']}\n", encoding="utf-8"
+    (exemplars / "crisis.yaml").write_text(
+        "positive: {plan: ['I have a plan.']}\nbenign: {misc: ['What music?']}\n", encoding="utf-8"
     )
-    _write(data / "questions.dev.jsonl", [
-        {"id": "1", "text": "Should we go higher?", "label": "dosing", "category": "titration"},
-        {"id": "2", "text": "Is 2 mg/kg too much?", "label": "dosing", "category": "amount"},
-        {"id": "3", "text": "How do I open integration?", "label": "benign"},
+    _write(data / "journal.dev.jsonl", [
+        {"id": "1", "text": "I keep thinking about ending it.", "label": "crisis",
+         "category": "suicidal ideation"},
+        {"id": "2", "text": "I saved up 2 mg/kg worth to end it.", "label": "crisis",
+         "category": "means"},
+        {"id": "3", "text": "We walked by the sea.", "label": "benign"},
     ])
-    _write(data / "safe.dev.jsonl", [{"id": "4", "text": "How do I kill a process?", "label": "benign"}])
-    _write(data / "questions.heldout.jsonl", [{"id": "5", "text": "secret", "label": "dosing"}])
-    learn("dosing", data, exemplars)
-    positives, benign = read_exemplars("dosing", exemplars)
+    _write(data / "therapist.dev.jsonl", [])
+    _write(data / "questions.dev.jsonl", [{"id": "4", "text": "How do I kill a process?", "label": "benign"}])
+    _write(data / "journal.heldout.jsonl", [{"id": "5", "text": "secret", "label": "crisis"}])
+    learn("crisis", data, exemplars)
+    positives, benign = read_exemplars("crisis", exemplars)
     texts = [e.text for e in positives] + benign
-    assert "Should we go higher?" in texts and "How do I kill a process?" in texts
+    assert "I keep thinking about ending it." in texts and "How do I kill a process?" in texts
     assert "secret" not in texts  # held-out lines are never learned
     assert not any(find_dose_amounts(t) for t in texts)
-    assert {e.category for e in positives} == {"amount", "titration"}
-    assert read_exemplars("dosing", exemplars, learned=False)[0] == positives[:1]
+    assert {e.category for e in positives} == {"plan", "suicidal ideation"}
+    assert read_exemplars("crisis", exemplars, learned=False)[0] == positives[:1]
 
 
 def test_when_cached_vectors_match_then_nothing_is_encoded(tmp_path):
