@@ -16,7 +16,8 @@ class LicenseNumberRecognizer(RegexRecognizer):
             "labelled licence",
             keyed(
                 r"(?:driver'?s?\s+)?licen[cs]e|dl|npi|dea|passport|permit|(?:license\s+)?plate"
-                r"|certificate|cert|registration"
+                r"|certificate|cert|registration|reg(?:istration)?\s+no|provider\s+(?:number|no)"
+                r"|gmc|cpso|ahpra|vin|vehicle|kenteken|matr[ií]cula|immatriculation"
             ),
             0.85,
         ),

@@ -40,6 +40,9 @@ POSITIVES = [
     ("Medicaid number is OR88210457 as of now.", "HEALTH_PLAN", "OR88210457"),
     ("Driver's license D4471209 scanned.", "LICENSE", "D4471209"),
     ("Prescriber NPI 1487726390 confirmed.", "LICENSE", "1487726390"),
+    ("Renew her passport CX 5520183 before the trip.", "LICENSE", "CX 5520183"),
+    ("Dr. Okafor, GMC number 6619024, countersigned.", "LICENSE", "6619024"),
+    ("Psychologist provider number 4471093B on the claim.", "LICENSE", "4471093B"),
     ("CPAP serial G6-4471823 was replaced.", "DEVICE", "G6-4471823"),
     # addresses outside the US shape: a street-type word or ending, a house number, a unit
     ("Her new flat is at Rautatienkatu 14 as. 7 in Tampere.", "ADDRESS", "Rautatienkatu 14 as. 7"),
@@ -121,6 +124,7 @@ NEGATIVES = [
     "Her PAN scan and SIN count were fine.",  # no match: labels without a number
     "Session notes, Tuesday 2024 Review: sleep better.",  # no match: a year before a word
     "Order 2 more journals, Ref 3 was lost.",  # no match: labels with short counts
+    "The vehicle was parked and the board meeting ran late.",  # no match: labels, no number
 ]
 
 
