@@ -16,6 +16,11 @@ from assistant.privacy.recognizers.phone import PhoneNumberRecognizer
 from assistant.privacy.recognizers.place import PlaceRecognizer
 from assistant.privacy.recognizers.postal_code import PostalCodeRecognizer
 from assistant.privacy.recognizers.postcode_place import PostcodePlaceRecognizer
+from assistant.privacy.recognizers.spelled_out import (
+    DefangedIpRecognizer,
+    DefangedUrlRecognizer,
+    SpelledEmailRecognizer,
+)
 from assistant.privacy.recognizers.ssn import SsnRecognizer
 from assistant.privacy.recognizers.street_address import StreetAddressRecognizer
 from assistant.privacy.recognizers.tagger import PhiTaggerRecognizer
@@ -27,6 +32,8 @@ CUSTOM_RECOGNIZERS = {
     cls.__name__: cls
     for cls in (
         AccountNumberRecognizer,
+        DefangedIpRecognizer,
+        DefangedUrlRecognizer,
         AddressRecognizer,
         AgeRecognizer,
         DateElementRecognizer,
@@ -43,6 +50,7 @@ CUSTOM_RECOGNIZERS = {
         PlaceRecognizer,
         PostalCodeRecognizer,
         PostcodePlaceRecognizer,
+        SpelledEmailRecognizer,
         SsnRecognizer,
         StreetAddressRecognizer,
         TitledNameRecognizer,

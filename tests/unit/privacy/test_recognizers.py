@@ -30,6 +30,14 @@ POSITIVES = [
     ("Phone +44 7700 900456 is her partner's.", "PHONE", "+44 7700 900456"),
     ("Tel. 030 2874 1190 (office).", "PHONE", "030 2874 1190"),
     ("Write to seun.adeyemi@gmail.com soon.", "EMAIL", "seun.adeyemi@gmail.com"),
+    # contact details spelled out or "defanged" so a filter misses them
+    ("write to tomas.berg at outlook dot com tonight", "EMAIL", "tomas.berg at outlook dot com"),
+    ("Her mail: lena.k (at) web (dot) de, evenings.", "EMAIL", "lena.k (at) web (dot) de"),
+    ("Send it to p.ortiz[at]uni.es please.", "EMAIL", "p.ortiz[at]uni.es"),
+    ("Login came from 73[.]152[.]8[.]201 at night.", "IP", "73[.]152[.]8[.]201"),
+    ("My blog is hxxps://quietriver[.]example[.]org/posts now.", "URL",
+     "hxxps://quietriver[.]example[.]org/posts"),
+    ("see www(dot)quietriver(dot)net for it", "URL", "www(dot)quietriver(dot)net"),
     ("See https://portal.example.org/msg/88213 for it.", "URL", "https://portal.example.org/msg/88213"),
     ("Login from 73.152.8.201 dropped.", "IP", "73.152.8.201"),
     ("Chart note, MRN 00481127, reviewed.", "MRN", "00481127"),
@@ -125,6 +133,9 @@ NEGATIVES = [
     "Session notes, Tuesday 2024 Review: sleep better.",  # no match: a year before a word
     "Order 2 more journals, Ref 3 was lost.",  # no match: labels with short counts
     "The vehicle was parked and the board meeting ran late.",  # no match: labels, no number
+    "We met at the park and looked at the dot on the map.",  # no match: "at" and "dot" as words
+    "She was at work, then at home dot by dot.",  # no match: no address ending
+    "Scores went 14. 12. 9. 8 over the month.",  # no match: scores, not an address
 ]
 
 
