@@ -70,7 +70,7 @@ class RuleGuard:
         )
         # Dosing requests are read by the patterns and the intent model: exemplars added
         # nothing on held-out v13 or v14 (docs/evaluation/guard-exemplars.md).
-        self.dosing = DosingRule(None)
+        self.dosing = DosingRule()
         self.crisis = CrisisRule(load("crisis"))
         # A therapist's question reports the client in the third person ("she wants to ..."),
         # and is checked against the same exemplars with its own calibrated threshold.
@@ -91,7 +91,7 @@ class RuleGuard:
         if self.intent is not None:
             self.intent.warm_up()
         if self.embedder is not None:
-            for rule in (self.dosing, self.crisis, self.reported_crisis):
+            for rule in (self.crisis, self.reported_crisis):
                 if rule.exemplars is not None:
                     rule.exemplars.embed(self.embedder, progress)
 
@@ -177,10 +177,7 @@ class RuleGuard:
                 elif continued[index] and rule.name in ("dosing", "scope"):
                     continue  # instructions inside data are not the writer's own request
                 elif rule.name == "dosing":
-                    # a sentence matching a crisis pattern is about risk: similarity to dosing
-                    # exemplars ("stockpiling pills") must not make it a refused dosing request
-                    semantic = None if _by_pattern(crisis[index]) else vector
-                    findings.extend(rule.analyze(sentence, semantic, context))
+                    findings.extend(rule.analyze(sentence, vector, context))
                 else:
                     findings.extend(rule.analyze(sentence, vector))
         return findings

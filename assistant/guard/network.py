@@ -42,12 +42,7 @@ class IntentNetwork(torch.nn.Module):
         self.encoder = AutoModel.from_pretrained(str(model_path))
         for parameter in self.encoder.parameters():
             parameter.requires_grad_(False)
-        for layer in self.encoder.encoder.layer:
-            for name, module in list(layer.named_modules()):
-                if isinstance(module, torch.nn.Linear):
-                    parent_name, _, child = name.rpartition(".")
-                    parent = layer.get_submodule(parent_name) if parent_name else layer
-                    setattr(parent, child, LoraLinear(module, rank, alpha))
+        self._replace(torch.nn.Linear, lambda linear: LoraLinear(linear, rank, alpha))
         size = self.encoder.config.hidden_size
         self.dosing = torch.nn.Linear(size, 1)
         self.crisis = torch.nn.Linear(size, classes)
@@ -88,14 +83,22 @@ class IntentNetwork(torch.nn.Module):
     def merge_adapters(self) -> None:
         """For inference only: fold each adapter into its base layer's weight (the same
         outputs from one product instead of three). The adapters are gone afterwards."""
+
+        def merged(adapted: LoraLinear) -> torch.nn.Linear:
+            with torch.no_grad():
+                adapted.base.weight += adapted.scale * (adapted.lora_b @ adapted.lora_a)
+            return adapted.base
+
+        self._replace(LoraLinear, merged)
+
+    def _replace(self, kind: type[torch.nn.Module], make) -> None:
+        """Swap every ``kind`` module in the encoder's layers for ``make(module)``."""
         for layer in self.encoder.encoder.layer:
             for name, module in list(layer.named_modules()):
-                if isinstance(module, LoraLinear):
-                    with torch.no_grad():
-                        module.base.weight += module.scale * (module.lora_b @ module.lora_a)
+                if isinstance(module, kind):
                     parent_name, _, child = name.rpartition(".")
                     parent = layer.get_submodule(parent_name) if parent_name else layer
-                    setattr(parent, child, module.base)
+                    setattr(parent, child, make(module))
 
 
 def _is_trained(name: str) -> bool:

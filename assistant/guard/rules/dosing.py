@@ -1,8 +1,8 @@
 """Dosing rule: requests for (or statements of) dose, route, titration, boosters, interactions.
 
 Ketamine, routes and sessions may be mentioned freely; only dosing *decisions* match.
-Patterns catch the explicit forms, semantic similarity to labelled dosing-intent
-exemplars catches paraphrases, and benign exceptions keep metaphors ("a dose of hope"),
+Patterns catch the explicit forms (the guard's intent model reads the paraphrases), and
+benign exceptions keep metaphors ("a dose of hope"),
 noun uses ("dosing day"), non-clinical doses ("chlorine dosage for a hot tub") and
 questions about talking to the prescriber out.
 
@@ -20,7 +20,6 @@ import numpy as np
 from assistant.dose_amounts import DOSE_AMOUNT
 from assistant.guard.packs import load_pack
 from assistant.guard.rules.base import Pattern, any_of, match_patterns, pattern, spans_of
-from assistant.guard.semantic import ExemplarSet
 from assistant.guard.text import Sentence, clause_of, has_words
 from assistant.models import Finding
 
@@ -846,25 +845,9 @@ TALK_FRAME = re.compile(
     r"what is meant by|bring (?:that|this|it) to (?:the |her |his )?(?:prescriber|psychiatrist|doctor))",
     re.IGNORECASE,
 )
-TOPIC = re.compile(
-    rf"{CLIENT}|\b(?:{DOSE}|{KETAMINE}|{MEDS}|medicine|meds|medications?|intramuscul\w*|"
-    r"intraven\w*|sublingu\w*|(?:intra)?nasal|infusions?|injections?)\b",
-    re.IGNORECASE,
-)
-# Helping the client cope is the therapist's work (patterns still judge these sentences).
-SUPPORT = re.compile(
-    r"\bhow (?:do|can|should) i (?:help|support) (?:her|him|them|(?:a|my|the|this) client) "
-    r"(?:to )?(?:adjust|cope|process|integrate|make sense|feel|relax|ground|settle|accept)\b",
-    re.IGNORECASE,
-)
-MEDICINE = re.compile(rf"\b(?:{KETAMINE}|{DOSE})\b", re.IGNORECASE)
 SUPPORT_ANY = re.compile(
     r"\bhow (?:do|can|should) i (?:help|support|guide|encourage) (?:her|him|them|(?:a|my|the|this) "
     r"client)\b(?! (?:get|have|take|receive|increase|lower|reduce|switch|go|use))",
-    re.IGNORECASE,
-)
-INTEGRATION = re.compile(
-    r"\bintegration (?:sessions?|meetings?|appointments?|work|practices?|exercises?|homework)\b",
     re.IGNORECASE,
 )
 REPORTED_ASK = re.compile(
@@ -876,14 +859,6 @@ REPORTED_ASK = re.compile(
     r"mentioned|says|said|saying|asked me|veut savoir|quiere saber|wants?\b(?! me)|admit(?:s|ted)|"
     r"(?:keeps|kept) (?:emailing|texting|messaging|calling))\b|"
     r"\bwants? me to\b",
-    re.IGNORECASE,
-)
-ASKS_FOR_EXPLANATION = re.compile(
-    r"^\s*(?:why (?:do|does|is|are|did|would)\b(?! (?:we|i)\b)|por qu[ée]|pourquoi|what is|what'?s a|"
-    r"cu[aá]l es la diferencia|what(?:'s| is) the difference|quelle est la diff[ée]rence|"
-    r"what are|c'est quoi|qu'est-ce que|qu[ée] (?:es|son|significa|dicen)|when (?:was|were|did)|"
-    r"quand est-ce que|cu[aá]ndo (?:se|fue))\b|\b(?:research|stud(?:y|ies)|literature|evidence|"
-    r"estudios|[ée]tudes|paper|article|art[ií]culo)\b",
     re.IGNORECASE,
 )
 # The asker says they want no numbers: even a handout or role-play framing stands down.
@@ -923,35 +898,9 @@ class DosingRule:
 
     name = NAME
 
-    def __init__(self, exemplars: ExemplarSet | None):
-        self.exemplars = exemplars
-
     def talk_frame(self, sentence: Sentence) -> bool:
         """True when the sentence asks how to *talk* about dosing, not for a dosing decision."""
         return bool(TALK_FRAME.search(sentence.text)) and not DIRECT_ASK.search(sentence.text)
-
-    def semantic_allowed(self, sentence: Sentence, context: str | None = None) -> bool:
-        if not has_words(sentence.text) or self.talk_frame(sentence):
-            return False
-        # A question that as a whole asks how to talk or help ("She wants more from the
-        # sessions. How do I help her set intentions?") is not judged by similarity either.
-        if context and any(regex.search(context) for regex in (TALK_FRAME, SUPPORT_ANY)):
-            return False
-        # A dose of something that is not a medicine ("a dose of hope", "chlorine dosage"),
-        # or the therapist's own integration work, is not judged by similarity; nor is a question
-        # asking why ("Why do pharmacists double-check doses?").
-        # Nor is a sentence about neither a client nor a medicine ("a booster seat for my kid").
-        # Integration work is the therapist's own, unless a medicine is named in the sentence.
-        if ASKS_FOR_EXPLANATION.search(sentence.text):
-            return False
-        integration = INTEGRATION.search(sentence.text) and not MEDICINE.search(sentence.text)
-        return bool(TOPIC.search(context or sentence.text)) and not (
-            integration
-            or any(regex.search(sentence.text) for regex in (DOSE_OF_SOMETHING_ELSE, NOT_MEDICINE, NOT_A_DRUG_TITRATED, SUPPORT))
-        )
-
-    def semantic_keeps(self, sentence: Sentence, category: str) -> bool:
-        return True
 
     def analyze(
         self, sentence: Sentence, vector: np.ndarray | None, context: str | None = None
@@ -975,8 +924,4 @@ class DosingRule:
                 if f.detail.removeprefix("pattern ") in FRAME_PROOF
                 or (not reported and _asked_apart(sentence, f))
             ]
-        if not findings and vector is not None and self.exemplars is not None:
-            if self.semantic_allowed(sentence, context):
-                semantic = self.exemplars.finding(sentence, self.exemplars.nearest(vector[None])[0])
-                findings = [semantic] if semantic else []
         return findings
