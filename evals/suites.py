@@ -141,7 +141,7 @@ def _guard(settings: Settings, assistant: Assistant, options: Options) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         if options.quick:
             data = sampling.guard_sample(Path(tmp))
-        elif data is None:  # the dev sets, which the guard was trained on: --quick samples them
+        elif data is None:  # held-out; the dev sets (its training data) whole only when tuning
             split = "dev" if options.dev_only else "heldout"
             data = guard.DATA / f"questions.{split}.jsonl"
         result = guard.run(settings, data, options.detail_dir, guard=assistant.guard)

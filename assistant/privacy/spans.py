@@ -105,8 +105,9 @@ def _lower_case_guess(result: RecognizerResult, kind: str, text: str, start: int
     who capitalises (the text opens with a capital), and not a listed first name: spaCy's
     English model and the unknown-subject rule read most words of a Spanish or French
     sentence that way ("antes de la sesión de ketamina")."""
-    first_letter = next((ch for ch in text if ch.isalpha()), "")
-    if kind not in ("PERSON", "LOCATION") or not first_letter.isupper():
+    if kind not in ("PERSON", "LOCATION"):
+        return False
+    if not next((ch for ch in text if ch.isalpha()), "").isupper():
         return False
     source = (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY)
     words = _LETTERS.findall(text[start:end])

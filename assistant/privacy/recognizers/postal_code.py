@@ -24,9 +24,12 @@ YEAR = r"(?:19|20)\d\d\b"
 # A plain number shape on an envelope: five or four digits (not a year), or digits around a
 # space or hyphen (Swedish, Polish, Portuguese, Brazilian, Japanese, ZIP+4).
 NUMBER = (
-    r"(?:\d{5}(?:-\d{3,4})?|(?!(?:19|20)\d\d\b)\d{4}|\d{3}\s\d{2}|\d{2}-\d{3}|\d{4}-\d{3}"
+    rf"(?:\d{{5}}(?:-\d{{3,4}})?|(?!{YEAR})\d{{4}}|\d{{3}}\s\d{{2}}|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}}"
     r"|\d{3}-\d{4})"
 )
+# Where an envelope's postcode line starts: after a comma, at a line's start, or after a
+# country prefix ("D-10115").
+ENVELOPE_START = r"(?:(?<=,[ \t]{0,2})|(?<=^[ \t]*)|(?<=\b(?-i:[A-Z]{1,3})-))"
 SEPARATED = r"(?:\d{3}\s\d{2}|\d{2}-\d{3}|\d{4}-\d{3}|\d{5}-\d{3})"
 LABEL = (
     r"(?:post(?:al)?\s*code|post\s+code|zip(?:\s*code)?|plz|cep|c[óo]digo\s+postal"
@@ -44,8 +47,7 @@ class PostalCodeRecognizer(RegexRecognizer):
         Pattern("dutch before a place", rf"\b{DUTCH}(?=\s+{PLACE})", 0.6),
         Pattern(
             "number before a place",
-            rf"(?:(?<=,[ \t]{{0,2}})|(?<=^[ \t]*)|(?<=\b(?-i:[A-Z]{{1,3}})-))"
-            rf"(?P<phi>{NUMBER})(?=[ \t]+{PLACE})",
+            rf"{ENVELOPE_START}(?P<phi>{NUMBER})(?=[ \t]+{PLACE})",
             0.6,
         ),
         Pattern("separated number after a place",

@@ -10,12 +10,11 @@ from presidio_analyzer import Pattern
 
 from assistant.privacy.recognizers.base import RegexRecognizer
 from assistant.privacy.recognizers.postal_code import (
-    CANADA, DUTCH, NUMBER, PLACE, SEPARATED, UK, YEAR,
+    CANADA, DUTCH, ENVELOPE_START, NUMBER, PLACE, SEPARATED, UK, YEAR,
 )
 
 JOINER = r"(?:[ \t-]+(?:im|am|an|der|de|del|la|le|les|sur|sous|en|do|da|dos|das|di)[ \t-]+|[ \t-]+)"
 TOWN = rf"{PLACE}(?:{JOINER}{PLACE}){{0,3}}"
-ENVELOPE_START = r"(?:(?<=,[ \t]{0,2})|(?<=^[ \t]*)|(?<=\b(?-i:[A-Z]{1,3})-))"
 
 
 class PostcodePlaceRecognizer(RegexRecognizer):
