@@ -59,14 +59,23 @@ class ScrubResult(BaseModel):
 
 
 class Finding(BaseModel):
-    """One guard rule match that explains itself."""
+    """One signal from a guard detector, explaining itself: the policy
+    (:mod:`assistant.guard.policy`) decides what it means."""
 
-    rule: str
+    rule: str = Field(description="The signal's kind: dosing, crisis, injection or scope.")
     category: str
-    detail: str = Field(description="Which pattern or exemplar matched.")
+    detail: str = Field(description="Which pattern, exemplar or model reading matched.")
     start: int
     end: int
     score: float = 1.0
+    source: Literal["pattern", "exemplar", "model"] = "pattern"
+    tense: Literal["current", "past"] = Field(
+        "current", description="past: dated to the distant past or resolved (history, not a flag)."
+    )
+
+    @property
+    def current(self) -> bool:
+        return self.tense == "current"
 
 
 class GuardVerdict(BaseModel):

@@ -1,4 +1,5 @@
-"""The Guard protocol and RuleGuard, which runs the rules for one of three modes.
+"""The Guard protocol and RuleGuard, which runs the detectors for one of three modes and
+hands their signals to the policy (:mod:`assistant.guard.policy`), which decides:
 
 - ``input`` (a therapist question): dosing or scope requests are blocked with a
   redirect; crisis content is allowed, flagged and answered with crisis resources,
@@ -18,16 +19,15 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Protocol
 
 import numpy as np
 
-from assistant.dose_amounts import find_dose_amounts
 from assistant.embeddings import Embedder
-from assistant.guard import messages
 from assistant.guard.intent import IntentModel, IntentScore, Thresholds
 from assistant.guard.rules.base import Rule
-from assistant.guard.rules.crisis import HISTORY, REPORTED_KEY, CrisisRule
+from assistant.guard.policy import Mode, decide, mention_is_not_request
+from assistant.guard.rules.crisis import REPORTED_KEY, CrisisRule
 from assistant.guard.rules.dosing import DosingRule
 from assistant.guard.rules.injection import InjectionRule
 from assistant.guard.rules.scope import ScopeRule
@@ -37,7 +37,6 @@ from assistant.models import Finding, GuardVerdict
 
 log = logging.getLogger(__name__)
 
-Mode = Literal["input", "journal", "output"]
 MODES: tuple[Mode, ...] = ("input", "journal", "output")
 
 
@@ -128,9 +127,14 @@ class RuleGuard:
             texts, split, found, intents, margins, strict=True
         ):
             if self.intent is not None:
-                findings = overruled(findings, intent, self.intent.thresholds, mode)
+                findings = mention_is_not_request(
+                    findings,
+                    intent.score.dosing if intent is not None else None,
+                    self.intent.thresholds.dosing_veto,
+                    mode,
+                )
                 findings += intent_findings(findings, intent, self.intent.thresholds, mode, margin)
-            verdicts.append(_verdict(text, sentences, findings, mode))
+            verdicts.append(decide(text, sentences, findings, mode))
         log.debug("guard checked %s texts in %s mode", len(texts), mode)
         return verdicts
 
@@ -239,6 +243,7 @@ class RuleGuard:
             detail=f"intent model: instruction to the software (p={score:.2f}, "
             f"threshold {limits.injection})",
             score=round(score, 4),
+            source="model",
         )
 
     def _margins(
@@ -307,25 +312,6 @@ class RuleGuard:
         return self.embedder.encode([s.text for s in sentences])
 
 
-# Generated or vetted text that hands dosing to the prescriber states no dose:
-# "Dose, route, titration and boosters are decided by the prescriber."
-_DEFERS_TO_PRESCRIBER = re.compile(
-    r"\b(?:decided|decisions?|belongs?|responsibilit\w*|questions?)\b[^.?!]{0,60}"
-    r"\b(?:prescrib\w*|medical team)\b|\b(?:prescrib\w*|medical team)(?:'s)?\b[^.?!]{0,40}"
-    r"\b(?:decid\w*|decisions?|domain|responsibilit\w*)\b|\b(?:consult|ask|check with|refer\w* to|"
-    r"talk (?:to|with)|bring (?:\w+ )?to)\b[^.?!]{0,30}\b(?:prescrib\w*|medical team)\b",
-    re.IGNORECASE,
-)
-
-
-def _defers(finding: Finding, sentences: list[Sentence]) -> bool:
-    """A dosing finding inside a sentence that defers to the prescriber, with no amount."""
-    if finding.rule != "dosing" or _names_amount(finding, sentences):
-        return False
-    sentence = _sentence_of(finding, sentences)
-    return bool(sentence and _DEFERS_TO_PRESCRIBER.search(sentence.text))
-
-
 @dataclass(frozen=True)
 class Judged:
     """A text's own sentences (without injected instructions) and the intent model's scores."""
@@ -350,7 +336,7 @@ def intent_findings(
     ("Hace años pensaba en quitarme la vida. Hoy …") is history, not a new finding."""
     if judged is None:
         return []
-    have = {f.rule for f in findings if f.category != HISTORY}
+    have = {f.rule for f in findings if f.current}
     score = judged.score
     first, last = judged.sentences[0], judged.sentences[-1]
     added = []
@@ -360,6 +346,7 @@ def intent_findings(
             detail=f"intent model: dosing request (p={score.dosing:.2f}, "
             f"threshold {thresholds.dosing})",
             score=round(score.dosing, 4),
+            source="model",
         ))
     if "crisis" in have or score.crisis < thresholds.crisis:
         return added
@@ -369,39 +356,16 @@ def intent_findings(
         if margins.get(likeliest.start, -1.0) < -thresholds.benign_margin:
             return added  # clearly benign by its exemplars: an accident, resolved ideation
         span = (likeliest.start, likeliest.end)
-    if any(f.category == HISTORY and f.start < span[1] and span[0] < f.end for f in findings):
+    if any(not f.current and f.start < span[1] and span[0] < f.end for f in findings):
         return added
     added.append(Finding(
         rule="crisis", category=score.category, start=span[0], end=span[1],
         detail=f"intent model: {score.category} (p={score.crisis:.2f}, "
         f"threshold {thresholds.crisis})",
         score=round(score.crisis, 4),
+        source="model",
     ))
     return added
-
-
-def overruled(
-    findings: list[Finding],
-    judged: Judged | None,
-    thresholds: Thresholds,
-    mode: Mode,
-) -> list[Finding]:
-    """Without the rules' dosing findings in a question the intent model, reading it whole,
-    confidently calls no dosing request: a dose mentioned as context ("she took her usual
-    lozenge and felt nothing; how do I help her make meaning of it?") is not a request. The
-    ask workflow masks any amount before the question goes further."""
-    if mode != "input" or judged is None or judged.score.dosing >= thresholds.dosing_veto:
-        return findings
-    return [f for f in findings if f.rule != "dosing"]
-
-
-def _names_amount(finding: Finding, sentences: list[Sentence]) -> bool:
-    sentence = _sentence_of(finding, sentences)
-    return bool(sentence and find_dose_amounts(sentence.text))
-
-
-def _sentence_of(finding: Finding, sentences: list[Sentence]) -> Sentence | None:
-    return next((s for s in sentences if s.start <= finding.start < s.end), None)
 
 
 # Words an instruction to the software almost always has; few crisis lines have any.
@@ -420,57 +384,9 @@ def _joined(sentences: list[Sentence]) -> str:
 
 
 def _flags_crisis(findings: list[Finding]) -> bool:
-    return any(f.rule == "crisis" and f.category != HISTORY for f in findings)
+    return any(f.rule == "crisis" and f.current for f in findings)
 
 
 def _by_pattern(findings: list[Finding]) -> bool:
     """A current crisis finding from a pattern (high precision), not from similarity alone."""
-    return any(f.category != HISTORY and f.detail.startswith("pattern ") for f in findings)
-
-
-def _verdict(
-    text: str, sentences: list[Sentence], findings: list[Finding], mode: Mode
-) -> GuardVerdict:
-    if mode == "output":
-        findings = [f for f in findings if not _defers(f, sentences)]
-    flags = sorted({f.rule for f in findings if f.category != HISTORY})
-    if mode == "output":
-        return _redact(text, sentences, findings, flags)
-    notes = []
-    decision = "allow"
-    if mode == "input" and "dosing" in flags:
-        decision, notes = "block", [messages.DOSING_REDIRECT]
-    elif mode == "input" and "scope" in flags:
-        decision, notes = "block", [messages.SCOPE_REDIRECT]
-    if "crisis" in flags:
-        # A crisis report is never refused: it is answered with safety material, and any
-        # dosing part of it is left to the prescriber by the note above.
-        decision = "allow"
-    if mode == "journal" and "dosing" in flags:
-        notes.append(messages.DOSING_FOR_PRESCRIBER)
-    if "injection" in flags:
-        notes.append(messages.INJECTION_NOTE)
-    if "crisis" in flags:
-        notes.insert(0, messages.CRISIS_RESOURCES)  # crisis first, never hidden
-    return GuardVerdict(
-        decision=decision, flags=flags, findings=findings, message="\n\n".join(notes)
-    )
-
-
-def _redact(
-    text: str, sentences: list[Sentence], findings: list[Finding], flags: list[str]
-) -> GuardVerdict:
-    """Replace each sentence holding a dosing finding with one visible note."""
-    dosing = [f for f in findings if f.rule == "dosing"]
-    removed = [s for s in sentences if any(s.start <= f.start < s.end for f in dosing)]
-    parts, cursor = [], 0
-    for sentence in removed:
-        parts.append(text[cursor : sentence.start])
-        if not "".join(parts).rstrip().endswith(messages.DOSE_REMOVED):
-            parts.append(messages.DOSE_REMOVED)
-        cursor = sentence.end
-    parts.append(text[cursor:])
-    message = messages.INJECTION_NOTE if "injection" in flags else ""
-    return GuardVerdict(
-        decision="allow", flags=flags, findings=findings, message=message, text="".join(parts)
-    )
+    return any(f.current and f.source == "pattern" for f in findings)

@@ -156,6 +156,7 @@ class ExemplarSet:
             start=sentence.start,
             end=sentence.end,
             score=round(nearest.similarity, 4),
+            source="exemplar",
         )
 
 

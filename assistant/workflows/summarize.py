@@ -13,7 +13,6 @@ from assistant.embeddings import Embedder, request_cache
 from assistant.errors import InputError
 from assistant.generation.llm import LLMSummaryWriter
 from assistant.guard.guard import Guard
-from assistant.guard.rules.crisis import HISTORY
 from assistant.guard.text import Sentence, split_sentences
 from assistant.kb.retriever import HybridRetriever
 from assistant.models import (
@@ -104,7 +103,7 @@ class SummarizeWorkflow:
         for finding in verdict.findings:
             sentence = sentence_at(finding.start)
             if finding.rule == "crisis" and "crisis" in verdict.flags:
-                if (finding.rule, sentence.start) in seen or finding.category == HISTORY:
+                if (finding.rule, sentence.start) in seen or not finding.current:
                     continue
                 summary.flags.append(
                     RiskFlag(category=finding.category, date=entry.date, quote=mask_dose_amounts(sentence.text))

@@ -9,8 +9,8 @@ has been stockpiling pills"). ``CrisisRule(reported=True)`` also reads the repor
 and a client's own suicidality or self-harm stays in those categories however it is told.
 
 Time and negation: ideation in a clause marked as distant past ("years ago", "used to")
-without a recency cue ("again", "lately") becomes a ``history`` finding, shown but not
-flagged as current; explicit denials ("I'm not suicidal") are dropped. Ketamine narratives
+without a recency cue ("again", "lately") becomes a finding in the past tense, shown but
+not flagged as current; explicit denials ("I'm not suicidal") are dropped. Ketamine narratives
 are full of death imagery: ego death, rebirth, grief, suicide loss and hyperbole ("this week
 is killing me") are benign exceptions. Medical red flags are hard signs (chest pain,
 fainting, can't breathe, can't urinate, very high blood pressure); ordinary body sensations
@@ -31,7 +31,6 @@ from assistant.guard.text import Sentence, clause_of, has_words
 from assistant.models import Finding
 
 NAME = "crisis"
-HISTORY = "history"
 REPORTED_KEY = "crisis-reported"  # calibration entry for therapists' (reported) questions
 
 SUICIDAL = "suicidal ideation"
@@ -749,7 +748,7 @@ class CrisisRule:
     @staticmethod
     def _in_time(sentence: Sentence, finding: Finding, resolved: bool = False) -> Finding:
         """Widen to the whole sentence; a distant-past clause, or a past-tense one that another
-        sentence of the text resolves, becomes a history finding."""
+        sentence of the text resolves, becomes a finding in the past tense (history)."""
         clause = clause_of(sentence.text, finding.start - sentence.start)
         dated = PAST.search(sentence.text) or resolved
         opens_dated = PAST.match(sentence.text.lstrip())  # "Before, I want to die."
@@ -760,7 +759,7 @@ class CrisisRule:
             update={
                 "start": sentence.start,
                 "end": sentence.end,
-                "category": HISTORY if past else finding.category,
+                "tense": "past" if past else "current",
                 "detail": finding.detail + (" (distant past, not current)" if past else ""),
             }
         )
@@ -769,7 +768,7 @@ class CrisisRule:
 def _one_per_category(findings: list[Finding]) -> list[Finding]:
     seen, kept = set(), []
     for finding in findings:
-        if finding.category not in seen:
-            seen.add(finding.category)
+        if (finding.category, finding.tense) not in seen:
+            seen.add((finding.category, finding.tense))
             kept.append(finding)
     return kept

@@ -21,7 +21,6 @@ from assistant.guard.intent import (
     Thresholds,
 )
 from assistant.guard.intent import MODEL_DIR, base_weights, file_sha256, split_windows
-from assistant.guard.rules.crisis import HISTORY
 from assistant.guard.text import Sentence
 from assistant.models import Finding
 from evals.guard_data import DATA
@@ -410,7 +409,9 @@ def test_the_trained_model_reads_the_issues_examples(guard):
 
 def test_a_crisis_the_patterns_dated_to_the_past_is_not_added_again():
     sentences = [Sentence("Years ago I wanted to die.", 0, 26), Sentence("The WOBBLE.", 27, 38)]
-    history = Finding(rule="crisis", category=HISTORY, start=0, end=26, detail="pattern", score=1.0)
+    history = Finding(
+        rule="crisis", category="suicidal ideation", start=0, end=26, detail="pattern", tense="past"
+    )
     judged = Judged(sentences, SELF_HARM)
     assert intent_findings([history], judged, THRESHOLDS, "journal", {0: 0.2, 27: 0.0}) == []
     pinned = intent_findings([history], judged, THRESHOLDS, "journal", {0: 0.0, 27: 0.2})

@@ -3,7 +3,6 @@
 import pytest
 
 from assistant.guard import RuleGuard
-from assistant.guard.rules.crisis import HISTORY
 from assistant.guard.text import clause_of, has_words, split_sentences
 
 DOSING = [
@@ -173,20 +172,20 @@ def test_when_diagnosis_or_prescribing_is_asked_then_scope_is_found(guard, text,
 def test_findings_explain_rule_pattern_and_span():
     text = "Years ago it was fine. Should we titrate her up?"
     finding = next(f for f in RuleGuard(None).check(text).findings if f.rule == "dosing")
-    assert finding.detail.startswith("pattern ")
+    assert finding.source == "pattern" and finding.detail.startswith("pattern ")
     assert text[finding.start : finding.end].lower().startswith("titrate")
 
 
 def test_a_dosing_paraphrase_no_pattern_knows_is_refused_by_the_intent_model(guard):
     verdict = guard.check("She barely felt the medicine; what would you do for her next session?")
     assert verdict.decision == "block"
-    assert verdict.findings and all(f.detail.startswith("intent model") for f in verdict.findings)
+    assert verdict.findings and all(f.source == "model" for f in verdict.findings)
 
 
 def test_past_ideation_is_history_not_a_current_crisis(guard):
     verdict = guard.check("Years ago I wanted to die, but today I feel hope.", "journal")
     assert "crisis" not in verdict.flags
-    assert [f.category for f in verdict.findings] == [HISTORY]
+    assert [(f.category, f.tense) for f in verdict.findings] == [("suicidal ideation", "past")]
 
 
 def test_recent_relapse_is_current():
@@ -237,7 +236,7 @@ def test_a_sentence_ends_before_a_closing_quote():
 ])
 def test_past_ideation_resolved_in_a_later_sentence_is_history(text):
     verdict = RuleGuard(None).check(text, "journal")
-    assert "crisis" not in verdict.flags and HISTORY in {f.category for f in verdict.findings}
+    assert "crisis" not in verdict.flags and "past" in {f.tense for f in verdict.findings}
 
 
 def test_past_tense_ideation_without_resolution_stays_current():

@@ -9,6 +9,7 @@ from assistant.dose_amounts import find_dose_amounts
 from assistant.errors import ConfigError
 from assistant.guard.semantic import Exemplar, ExemplarSet, exemplar_vectors, read_exemplars
 from assistant.guard.text import Sentence
+from tests.amounts import amount
 from tests.conftest import make_settings
 from tools.guard_model.learned import learn
 
@@ -41,7 +42,7 @@ def test_when_calibration_learns_then_only_dev_lines_without_amounts_are_kept(tm
     _write(data / "journal.dev.jsonl", [
         {"id": "1", "text": "I keep thinking about ending it.", "label": "crisis",
          "category": "suicidal ideation"},
-        {"id": "2", "text": "I saved up 2 mg/kg worth to end it.", "label": "crisis",
+        {"id": "2", "text": f"I saved up {amount('2')} worth to end it.", "label": "crisis",
          "category": "means"},
         {"id": "3", "text": "We walked by the sea.", "label": "benign"},
     ])
@@ -96,11 +97,12 @@ def test_when_a_threshold_is_missing_then_loading_stops(tmp_path):
 
 def test_findings_never_quote_a_dose_amount(embedder):
     exemplars = ExemplarSet(
-        "dosing", [Exemplar("Is 2 mg/kg right?", "amount")], ["music"], threshold=0.0, margin=0.0
+        "dosing", [Exemplar(f"Is {amount('2')} right?", "amount")], ["music"], threshold=0.0, margin=0.0
     )
     exemplars.embed(embedder)
-    nearest = exemplars.nearest(embedder.encode(["What about 2 mg/kg?"]))[0]
-    finding = exemplars.finding(Sentence("What about 2 mg/kg?", 0, 18), nearest)
+    question = f"What about {amount('2')}?"
+    nearest = exemplars.nearest(embedder.encode([question]))[0]
+    finding = exemplars.finding(Sentence(question, 0, len(question)), nearest)
     assert finding is not None and not find_dose_amounts(finding.detail)
 
 
