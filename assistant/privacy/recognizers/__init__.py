@@ -2,6 +2,7 @@
 
 from assistant.privacy.recognizers.account import AccountNumberRecognizer
 from assistant.privacy.recognizers.address import AddressRecognizer
+from assistant.privacy.recognizers.address_line import AddressLineRecognizer
 from assistant.privacy.recognizers.age import AgeRecognizer
 from assistant.privacy.recognizers.date import DateElementRecognizer
 from assistant.privacy.recognizers.device import DeviceIdRecognizer
@@ -35,6 +36,7 @@ CUSTOM_RECOGNIZERS = {
         DefangedIpRecognizer,
         DefangedUrlRecognizer,
         AddressRecognizer,
+        AddressLineRecognizer,
         AgeRecognizer,
         DateElementRecognizer,
         DeviceIdRecognizer,

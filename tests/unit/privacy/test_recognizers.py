@@ -58,6 +58,16 @@ POSITIVES = [
     ("He grew up at ul. Długa 12/4 near the river.", "ADDRESS", "ul. Długa 12/4"),
     ("Letters go to 96, Boulevard Briand, in Lyon.", "ADDRESS", "96, Boulevard Briand"),
     ("She rents a room on Rua das Flores, 123 now.", "ADDRESS", "Rua das Flores, 123"),
+    # a street line by its place on the envelope, whatever its street words
+    ("Billed to: Maja Ilinović, Vončinina 536, 31150 Otočac", "ADDRESS", "Vončinina 536"),
+    ("Anschrift: Kastanienallee 5, Hinterhaus, 2. Etage links, 10435 Berlin", "ADDRESS",
+     "Kastanienallee 5, Hinterhaus, 2. Etage links"),
+    ("Piazza Carolina 57, int. 4, Pederiva 35012", "ADDRESS", "Piazza Carolina 57, int. 4"),
+    ("RECEIPT\nNO. 203 WENHUA ROAD\n266908 XIAMEN", "ADDRESS", "NO. 203 WENHUA ROAD"),
+    ("HOME ADDRESS: 28, LALL ZILA, AHMEDNAGAR 271001", "ADDRESS", "28, LALL ZILA"),
+    ("Home address on file: 3-1-8 Kitahama, Sakai", "ADDRESS", "3-1-8 Kitahama"),
+    ("she lives at 17 Ellery Close in Hobart", "ADDRESS", "17 Ellery Close"),
+    ("Collect it from Linus-Pöll-Ring 2 after lunch.", "ADDRESS", "Linus-Pöll-Ring 2"),
     ("Mail goes to Hauptstraße 5b now.", "ADDRESS", "Hauptstraße 5b"),
     ("They moved to Kossuth Lajos utca 12 last spring.", "ADDRESS", "Kossuth Lajos utca 12"),
     ("Her address is Storgatan 3 lgh 1102 these days.", "ADDRESS", "Storgatan 3 lgh 1102"),
@@ -123,6 +133,11 @@ NEGATIVES = [
     "Call notes: session 3 of 6, SUDS 40 to 20.",  # no match: counts and ratings
     "We walked over the bridge and past the station.",  # no match: unnamed structures
     "We walked down Calle Mayor to the market.",  # no match: a street without a house number
+    "We moved to 3 sessions a week after that.",  # no match: a count after a verb of moving
+    "She lives at home with 2 cats.",  # no match: no street after the verb
+    "Address: see the chart, nothing new.",  # no match: a label without a house number
+    "Session 4 notes\nWeek 2 review",  # no match: no postcode line below
+    "I walked 3 km, then slept at home.",  # no match: no postcode after the comma
     "Join session 4 via Zoom on Friday.",  # no match: "via" is a street word, not here
     "She felt flat 2 days after the session.",  # no match: flat is a mood
     "In Spring 2024 the sessions started.",  # no match: "spring" is not a street ending
