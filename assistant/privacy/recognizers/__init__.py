@@ -8,7 +8,7 @@ from assistant.privacy.recognizers.date import DateElementRecognizer
 from assistant.privacy.recognizers.device import DeviceIdRecognizer
 from assistant.privacy.recognizers.email import OfflineEmailRecognizer
 from assistant.privacy.recognizers.health_plan import HealthPlanRecognizer
-from assistant.privacy.recognizers.license import LicenseNumberRecognizer
+from assistant.privacy.recognizers.license import LicenseNumberRecognizer, VehiclePlateRecognizer
 from assistant.privacy.recognizers.medical_record import MedicalRecordRecognizer
 from assistant.privacy.recognizers.name_list import NameListRecognizer
 from assistant.privacy.recognizers.national_id import NationalIdRecognizer
@@ -56,6 +56,7 @@ CUSTOM_RECOGNIZERS = {
         SsnRecognizer,
         StreetAddressRecognizer,
         TitledNameRecognizer,
+        VehiclePlateRecognizer,
         WebAddressRecognizer,
         ZipCodeRecognizer,
     )

@@ -21,6 +21,14 @@ class AccountNumberRecognizer(RegexRecognizer):
             ),
             0.85,
         ),
+        # The last digits of a card are shown to identify it: "Visa ending in 2741", "•••• 6174".
+        Pattern(
+            "card ending",
+            r"\b(?:card|visa|mastercard|amex|debit|credit)\s+(?:number\s+)?ending(?:\s+in)?\s+"
+            r"(?P<phi>\d{4})\b",
+            0.85,
+        ),
+        Pattern("masked card", r"(?<![\w*•])(?:[*•x]{4}[ -]?){1,3}\d{4}\b", 0.85),
     ]
     CONTEXT = ["account", "billing", "bank"]
 

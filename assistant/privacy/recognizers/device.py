@@ -8,15 +8,24 @@ from assistant.privacy.recognizers.base import RegexRecognizer, digits, keyed
 
 
 class DeviceIdRecognizer(RegexRecognizer):
-    """A labelled device or serial number: three digits, or one in a long serial."""
+    """A labelled device or serial number (three digits, or one in a long serial), a hardware
+    address or a UUID."""
 
     ENTITY = "DEVICE"
     PATTERNS = [
         Pattern(
             "labelled serial",
-            keyed(r"serial(?:\s+(?:number|no\.?|#))?(?:\s+sn)?|s/n|sn|imei|udi|device|implant|meid"),
+            keyed(
+                r"serial(?:\s+(?:number|no\.?|#))?(?:\s+sn)?|s/n|sn|imei|udi|device|implant|meid"
+                r"|monitor|scanner|frame\s+number|mac(?:\s+address)?"
+            ),
             0.85,
         ),
+        # Hardware addresses and UUIDs identify one device without any label.
+        Pattern("mac address",
+                r"(?<![\w:-])[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}(?![\w:-])",
+                0.8),
+        Pattern("uuid", r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", 0.8),
     ]
     CONTEXT = ["serial", "device", "imei"]
 

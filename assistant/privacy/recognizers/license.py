@@ -1,4 +1,4 @@
-"""Licence, certificate, NPI/DEA, passport and plate numbers, found by their label."""
+"""Licence, certificate, NPI/DEA, passport and vehicle plate numbers, found by their label."""
 
 from __future__ import annotations
 
@@ -26,3 +26,31 @@ class LicenseNumberRecognizer(RegexRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return None if len(digits(pattern_text)) >= 4 else False
+
+
+# A plate: up to four groups of capitals and digits, with both ("FYZ 893", "ROO-4J88",
+# "M 583 DB", "IO82 HJV").
+PLATE = (
+    r"(?-i:(?=[A-Z\d -]*\d)(?=[A-Z\d -]*[A-Z])[A-Z\d]{1,4}(?:[ -][A-Z\d]{1,4}){0,3})"
+    r"(?![\w-])"
+)
+
+
+class VehiclePlateRecognizer(RegexRecognizer):
+    """A plate after a vehicle word: plates are short, so they need two digits and five signs."""
+
+    ENTITY = "LICENSE"
+    PATTERNS = [
+        Pattern(
+            "plate after a vehicle word",
+            rf"\b(?:vehicle(?:\s+\d)?|van|car|truck|taxi|motorbike|(?:number\s+|licen[cs]e\s+)?"
+            rf"plates?|rego|kennzeichen|targa|placa|matr[ií]cula|immatriculation)"
+            rf"\s*(?:[:#(]\s*)?(?P<phi>{PLATE})",
+            0.7,
+        ),
+    ]
+    CONTEXT = ["vehicle", "plate", "car", "parked"]
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        signs = pattern_text.replace(" ", "").replace("-", "")
+        return None if len(digits(pattern_text)) >= 2 and len(signs) >= 5 else False

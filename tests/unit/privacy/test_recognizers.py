@@ -52,6 +52,19 @@ POSITIVES = [
     ("Dr. Okafor, GMC number 6619024, countersigned.", "LICENSE", "6619024"),
     ("Psychologist provider number 4471093B on the claim.", "LICENSE", "4471093B"),
     ("CPAP serial G6-4471823 was replaced.", "DEVICE", "G6-4471823"),
+    ("Register her laptop (MAC BE-71-5E-23-EE-C0) for wifi.", "DEVICE", "BE-71-5E-23-EE-C0"),
+    ("sync id 773211df-f5ea-4e53-8bbb-a9af80aaea01 failed", "DEVICE",
+     "773211df-f5ea-4e53-8bbb-a9af80aaea01"),
+    ("Home monitor 1081295488 was issued.", "DEVICE", "1081295488"),
+    ("his insta is @hlaurila now", "URL", "@hlaurila"),
+    ("user @zeno.n96, last sync", "URL", "@zeno.n96"),
+    ("Paid with Visa ending in 2741 on Friday.", "ACCOUNT", "2741"),
+    ("PAID BY CARD **** **** **** 5136", "ACCOUNT", "**** **** **** 5136"),
+    ("Card: •••• 6174", "ACCOUNT", "•••• 6174"),
+    ("Speeding notice: vehicle FYZ 893 registered to her.", "LICENSE", "FYZ 893"),
+    ("Parking receipt: vehicle M 583 DB, entry at noon.", "LICENSE", "M 583 DB"),
+    ("VEHICLE 1: ROO-4J88, DRIVER unknown", "LICENSE", "ROO-4J88"),
+    ("Driving licence 256 253 440 attached.", "LICENSE", "256 253 440"),
     # addresses outside the US shape: a street-type word or ending, a house number, a unit
     ("Her new flat is at Rautatienkatu 14 as. 7 in Tampere.", "ADDRESS", "Rautatienkatu 14 as. 7"),
     ("Send the forms to Calle Mayor 12, 3º B, please.", "ADDRESS", "Calle Mayor 12, 3º B"),
@@ -134,6 +147,10 @@ NEGATIVES = [
     "We walked over the bridge and past the station.",  # no match: unnamed structures
     "We walked down Calle Mayor to the market.",  # no match: a street without a house number
     "We moved to 3 sessions a week after that.",  # no match: a count after a verb of moving
+    "meet me @ 3pm or @4pm at the clinic",  # no match: "@" as "at" before a time
+    "She parked the car 2 days ago in lot B2.",  # no match: plates need two digits, five signs
+    "Monitor 3 times a week, the card ending was sad.",  # no match: no number after the label
+    "PHQ-9 scores: 14 12 9 7 since intake.",  # no match: scores, not a labelled ID
     "She lives at home with 2 cats.",  # no match: no street after the verb
     "Address: see the chart, nothing new.",  # no match: a label without a house number
     "Session 4 notes\nWeek 2 review",  # no match: no postcode line below
