@@ -6,10 +6,21 @@ from presidio_analyzer import Pattern
 
 from assistant.privacy.recognizers.base import RegexRecognizer
 
-CAPITALISED = r"(?-i:\p{Lu}\w*(?:['’](?!s\b)\w+)?(?:-\p{Lu}\w*)?)"
+CAPITALISED = r"(?-i:\p{Lu}\w*(?:['’](?!s\b)\w+)?(?:-\p{L}\w*)?)"
 ANY_CASE = r"(?-i:[A-Za-z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?)"
 PARTICLE = r"(?-i:de|del|della|der|di|da|dos|du|la|le|van|von|bin|ibn)"
-NAME = rf"{CAPITALISED}(?:\s+(?:{PARTICLE}\s+)*{CAPITALISED}){{0,3}}"
+# A name does not run on across a line break ("LEE, JI-WOO\nPreferred name: ...").
+NAME = rf"{CAPITALISED}(?:[ \t]+(?:{PARTICLE}[ \t]+)*{CAPITALISED}){{0,3}}"
+INITIAL = r"(?-i:\p{Lu}\.)"
+# A name with initials: "K. Asante", "J.M.G.", "D.N.", "Will B."; or a plain name.
+NAME_OR_INITIALS = rf"(?:(?:{INITIAL}\s?){{1,3}}(?:{CAPITALISED}\b)?|{NAME}(?:\s{INITIAL})?)"
+# On forms a surname may come first, before a comma: "HADDAD, SAMIRA", "Lee, Ji-woo".
+SURNAME_FIRST = rf"{CAPITALISED},[ \t]?{CAPITALISED}(?:[ \t]+{CAPITALISED})?"
+# After a role, where a sentence may start instead ("Therapist: Felt calm."), a name needs
+# two words or an initial.
+TWO_PART_NAME = (
+    rf"(?:(?:{INITIAL}\s?){{1,3}}{CAPITALISED}|{CAPITALISED}[ \t]+{NAME}|{SURNAME_FIRST})"
+)
 ABBREVIATED_TITLE = r"(?:dr|mr|mrs|ms|mx|prof|rev|fr|sr)\."
 TITLE = (
     r"(?-i:Dr|Doctor|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Nurse|Rev|Reverend|Pastor|Father|Rabbi"
@@ -31,8 +42,16 @@ RELATION = (
 LABEL = (
     r"(?:patient|client|name|full\s+name|subscriber|member|employee|owner|contact|attn|dear"
     r"|issued\s+to|assigned\s+to|sent\s+to|referred\s+by|signed|guardian|my\s+name\s+is"
-    r"|this\s+is|emergency\s+contact|session\s+with|appointment\s+with|call\s+with)"
+    r"|this\s+is|emergency\s+contact|session\s+with|appointment\s+with|call\s+with"
+    r"|surname|(?:given|first|last|family)\s+names?|nombre|apellidos?|nom|pr[ée]nom|betreft"
+    r"|hakija|name\s+\([^)\n]{1,25}\))"
 )
+ROLE = (
+    r"(?:clinician|facilitator|therapist|prescriber|provider|ordering|applicant|spoke\s+with"
+    r"|met\s+with|supervisor|counsel+or|psychiatrist|nurse|case\s+manager)"
+)
+# A line that lists people: "Present: Hope, Will B., Ji-woo and Ola".
+ROSTER = r"(?:present|absent|attendance|attendees|participants|group\s+members|cc)"
 
 
 class TitledNameRecognizer(RegexRecognizer):
@@ -45,7 +64,13 @@ class TitledNameRecognizer(RegexRecognizer):
         Pattern("abbreviated title name", rf"\b{ABBREVIATED_TITLE}\s*(?P<phi>{ANY_CASE})", 0.7),
         Pattern("name credential", rf"(?P<phi>{NAME}),?\s+{CREDENTIAL}", 0.7),
         Pattern("relation name", rf"\b{RELATION},?\s+(?P<phi>{NAME})", 0.6),
-        Pattern("labelled name", rf"\b{LABEL}\s*[:,-]?\s+(?P<phi>{NAME})", 0.6),
+        Pattern("labelled name",
+                rf"\b{LABEL}\s*[:,-]?\s+(?P<phi>{SURNAME_FIRST}|{NAME_OR_INITIALS})", 0.6),
+        Pattern("role name", rf"\b{ROLE}\s*[:,-]?\s+(?P<phi>{TWO_PART_NAME})", 0.6),
+        Pattern("title initials", rf"\b{TITLE}\s+(?P<phi>(?:{INITIAL}\s?){{1,2}}{CAPITALISED})", 0.7),
+        Pattern("name on a roster line",
+                rf"(?<=\b{ROSTER}\s*:[^\n]*?)(?<![\w.])(?P<phi>{NAME_OR_INITIALS})"
+                rf"(?=\s*(?:,|\band\b|&|;|$))", 0.6),
         # Romanised Korean and similar given names: "Sun-mi Cho", "Jun-ho Park".
         Pattern("hyphenated given name", r"\b(?-i:[A-Z][a-z]+-[a-z]{1,4}\s+[A-Z][a-z]+)\b", 0.6),
     ]

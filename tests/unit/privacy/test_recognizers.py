@@ -116,6 +116,13 @@ POSITIVES = [
     ("i told jess about the session.", "PERSON", "jess"),
     ("Intake: OLUWASEUN ADEYEMI, charge nurse.", "PERSON", "OLUWASEUN ADEYEMI"),
     ("Client Marisol Quintero-Vega arrived early.", "PERSON", "Marisol Quintero-Vega"),
+    # initials, surname-first forms, roles and rosters
+    ("Facilitator: K. Asante", "PERSON", "K. Asante"),
+    ("Client: K. Watanabe  MRN on file", "PERSON", "K. Watanabe"),
+    ("Ordering: HADDAD, SAMIRA\nCollected at noon", "PERSON", "HADDAD, SAMIRA"),
+    ("Spoke with Nguyễn Thị Lan, mother of the client.", "PERSON", "Nguyễn Thị Lan"),
+    ("Present: Hope, Will B., Ji-woo and Ola", "PERSON", "Ji-woo"),
+    ("Present: Hope, Will B., Ji-woo and Ola", "PERSON", "Ola"),
     ("Fax to Siobhan O'Connor today.", "PERSON", "Siobhan O'Connor"),
     ("Later Hope says that's the point.", "PERSON", "Hope"),
     ("Yesterday Will texted twice.", "PERSON", "Will"),
@@ -148,6 +155,8 @@ NEGATIVES = [
     "We walked down Calle Mayor to the market.",  # no match: a street without a house number
     "We moved to 3 sessions a week after that.",  # no match: a count after a verb of moving
     "meet me @ 3pm or @4pm at the clinic",  # no match: "@" as "at" before a time
+    "Therapist: Felt the session went well.",  # no match: a role needs a two-part name
+    "Present: anxious, tearful; sleep poor.",  # no match: a mental-status roster
     "She parked the car 2 days ago in lot B2.",  # no match: plates need two digits, five signs
     "Monitor 3 times a week, the card ending was sad.",  # no match: no number after the label
     "PHQ-9 scores: 14 12 9 7 since intake.",  # no match: scores, not a labelled ID
