@@ -45,6 +45,7 @@ class PrivacyConfig:
     allow_list: frozenset[str]
     location_allow_list: frozenset[str]
     named_things: frozenset[str] = frozenset()
+    institutions: frozenset[str] = frozenset()
 
     def threshold(self, entity_type: str) -> float:
         return self.min_score.get(entity_type, self.min_score["default"])
@@ -90,6 +91,7 @@ def load_privacy_config(path: Path | None = None) -> PrivacyConfig:
                 str(term).casefold() for term in raw["location_allow_list"]
             ),
             named_things=frozenset(str(term).casefold() for term in raw.get("named_things") or ()),
+            institutions=frozenset(str(term).casefold() for term in raw.get("institutions") or ()),
         )
     except (TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"{where}: a value has the wrong shape ({exc})") from None

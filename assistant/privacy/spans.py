@@ -52,7 +52,11 @@ def resolve(
     merged = _merge(kept)
     if lexicon is not None:
         merged = _merge(_with_surnames(text, merged, lexicon))
-    return [e for e in _join_names(text, merged) if not _names_a_thing(text, e, config.named_things)]
+    return [
+        _as_institution(text, e, config.institutions)
+        for e in _join_names(text, merged)
+        if not _names_a_thing(text, e, config.named_things)
+    ]
 
 
 def _grow(text: str, start: int, end: int) -> tuple[int, int]:
@@ -154,11 +158,18 @@ def _with_surnames(text: str, entities: list[Entity], lexicon: Lexicon) -> list[
 
 
 def _names_a_thing(text: str, entity: Entity, heads: frozenset[str]) -> bool:
-    """A PERSON span whose last word is an instrument's or institution's head noun."""
+    """A PERSON span whose last word is one of ``heads``."""
     if entity.type != "PERSON":
         return False
     words = _LETTERS.findall(text[entity.start : entity.end])
     return bool(words) and words[-1].casefold() in heads
+
+
+def _as_institution(text: str, entity: Entity, heads: frozenset[str]) -> Entity:
+    """A PERSON span whose last word is an institution's head noun names an organisation."""
+    if _names_a_thing(text, entity, heads):
+        return entity.model_copy(update={"type": "ORGANIZATION"})
+    return entity
 
 
 def _join_names(text: str, entities: list[Entity]) -> list[Entity]:

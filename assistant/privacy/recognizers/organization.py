@@ -6,15 +6,25 @@ from presidio_analyzer import Pattern
 
 from assistant.privacy.recognizers.base import RegexRecognizer
 
-WORD = r"(?-i:(?:[A-Z][\w'’.-]*|&))"
+WORD = r"(?-i:(?:\p{Lu}[\w'’.-]*|&))"
 KIND = (
     r"(?-i:School|Elementary|Middle\s+School|High\s+School|High|Academy|University|College"
     r"|Institute|Hospital|Medical\s+Center|Health|Clinic|Bank|Church|Temple|Synagogue|Mosque"
     r"|Inc\.?|LLC|LLP|Corp\.?|Corporation|Company|Co\.|Group|Logistics|Dental|Labs?"
     r"|Laboratories|Foundation|Partners|Associates|Systems|Solutions|Services|Technologies"
     r"|Consulting|Market|Foods|Motors|Insurance|Credit\s+Union|Pharmacy|Bakery|Caf[eé]"
-    r"|Restaurant|Studios?|Agency|Department|Airlines|Construction|Realty)"
+    r"|Restaurant|Studios?|Agency|Department|Airlines|Construction|Realty|Centre|Center"
+    r"|Lyc[ée]e|Escola|Colegio|Liceo|Gymnasium|Schule|Universit(?:[äa]t|[ée]|[àa]|ad))"
 )
+# Company legal forms of many countries: "Karvonen Oy", "Bonneau S.A.S.", "Novák s.r.o.".
+LEGAL_FORM = (
+    r"(?:AB|Oyj?|GmbH|AG|KG|S\.?A\.?S\.?|S\.?p\.?A\.?|S\.?r\.?l\.?|S\.?L\.?|S\.?A\.?|s\.r\.o\.|a\.s\."
+    r"|j?\.?d\.o\.o\.|k\.s\.|Ltda\.?|Ltd\.?|PLC|Nyrt\.?|Kft\.?|Zrt\.?|B\.?V\.?|N\.?V\.?|ApS|A/S"
+    r"|ASA|Sp\.\s?z\s?o\.o\.|Pty|Tbk|Inc\.?|LLC|tic\.|e\s+figli|y\s+C[íi]a\.?)"
+)
+# Forms no English word shares, so the name before them may be in lower case.
+UNAMBIGUOUS_FORM = r"(?:gmbh|oyj|s\.r\.o\.|j?\.?d\.o\.o\.|ltda\.|nyrt\.|kft\.|tic\.|sp\.\s?z\s?o\.o\.)"
+FUNCTION_WORD = r"(?:the|a|an|at|in|for|with|from|to|by|of|my|his|her|our|their|and|or)"
 NAME_RUN = r"(?-i:[A-Z][\w'’&.-]*(?:,?\s+(?:[A-Z][\w'’.-]*|&|of|and)){0,4})"
 
 
@@ -24,6 +34,9 @@ class OrganizationRecognizer(RegexRecognizer):
     ENTITY = "ORGANIZATION"
     PATTERNS = [
         Pattern("named institution", rf"\b(?:{WORD}\s+){{1,4}}{KIND}\b", 0.6),
+        Pattern("legal form", rf"\b(?:{WORD},?\s+){{1,4}}(?-i:{LEGAL_FORM})(?![\w])", 0.6),
+        Pattern("lower-case name, legal form",
+                rf"\b(?:(?!{FUNCTION_WORD}\b)[\p{{L}}&'’-]+\s+){{1,3}}{UNAMBIGUOUS_FORM}(?![\w])", 0.6),
         Pattern("university of", r"\b(?-i:University\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", 0.7),
         Pattern(
             "works at",

@@ -116,6 +116,15 @@ POSITIVES = [
     ("i told jess about the session.", "PERSON", "jess"),
     ("Intake: OLUWASEUN ADEYEMI, charge nurse.", "PERSON", "OLUWASEUN ADEYEMI"),
     ("Client Marisol Quintero-Vega arrived early.", "PERSON", "Marisol Quintero-Vega"),
+    # organisations by their legal form or institution word; venues; labelled places
+    ("Senior engineer at Jönsson Strömberg AB since spring.", "ORGANIZATION", "Jönsson Strömberg AB"),
+    ("The refund from Bonneau S.A.S. arrived.", "ORGANIZATION", "Bonneau S.A.S"),
+    ("he works at nieminen haataja oyj now", "ORGANIZATION", "nieminen haataja oyj"),
+    ("your intake call with Yamaguchi Wellness Centre is booked", "ORGANIZATION",
+     "Yamaguchi Wellness Centre"),
+    ("lost my old phone at matsumoto courthouse lol", "LOCATION", "matsumoto courthouse"),
+    ("The van waited outside Paunesti Sports Hall.", "LOCATION", "Paunesti Sports Hall"),
+    ("CITY: ODUNPAZARI\nPOSTCODE: on file", "LOCATION", "ODUNPAZARI"),
     # initials, surname-first forms, roles and rosters
     ("Facilitator: K. Asante", "PERSON", "K. Asante"),
     ("Client: K. Watanabe  MRN on file", "PERSON", "K. Watanabe"),
@@ -156,6 +165,9 @@ NEGATIVES = [
     "We moved to 3 sessions a week after that.",  # no match: a count after a verb of moving
     "meet me @ 3pm or @4pm at the clinic",  # no match: "@" as "at" before a time
     "Therapist: Felt the session went well.",  # no match: a role needs a two-part name
+    "We met at the courthouse and then the town hall.",  # no match: generic venues
+    "AB testing showed nothing; the SA team agreed.",  # no match: legal forms need a name
+    "City: unknown, town: not given",  # no match: a labelled place must be capitalised
     "Present: anxious, tearful; sleep poor.",  # no match: a mental-status roster
     "She parked the car 2 days ago in lot B2.",  # no match: plates need two digits, five signs
     "Monitor 3 times a week, the card ending was sad.",  # no match: no number after the label
