@@ -12,6 +12,7 @@ from assistant.privacy.recognizers.license import LicenseNumberRecognizer, Vehic
 from assistant.privacy.recognizers.medical_record import MedicalRecordRecognizer
 from assistant.privacy.recognizers.name_list import NameListRecognizer
 from assistant.privacy.recognizers.national_id import NationalIdRecognizer
+from assistant.privacy.recognizers.national_id_shape import NationalIdShapeRecognizer
 from assistant.privacy.recognizers.organization import OrganizationRecognizer
 from assistant.privacy.recognizers.phone import PhoneNumberRecognizer
 from assistant.privacy.recognizers.place import PlaceRecognizer
@@ -45,6 +46,7 @@ CUSTOM_RECOGNIZERS = {
         MedicalRecordRecognizer,
         NameListRecognizer,
         NationalIdRecognizer,
+        NationalIdShapeRecognizer,
         OfflineEmailRecognizer,
         OrganizationRecognizer,
         PhoneNumberRecognizer,

@@ -28,6 +28,15 @@ class AgeRecognizer(RegexRecognizer):
             0.5,
         ),
         Pattern("comma n comma", rf"(?<=,\s?)(?P<phi>9\d|1[01]\d)(?=\s?,)", 0.45),
+        # "she's 94 now", "Joan's 90th", "(ninety-two)" after a name, "Joy Wolf, ninety-two,".
+        Pattern("contracted is n",
+                rf"\b(?:she|he|they|i|mum|mom|dad|gran|nan|\w+)['’](?:s|m|re)\s+(?P<phi>{OVER_89})"
+                rf"(?:th|st|nd|rd)?\b{_NOT_A_QUANTITY}", 0.5),
+        Pattern("n in brackets after a name",
+                r"(?<=(?-i:\p{Lu})\p{L}+\s\()(?P<phi>9\d|1[01]\d|ninety(?:-\w+)?)(?=\))", 0.5),
+        Pattern("ninety words",
+                rf"(?<=,\s?)(?P<phi>ninety(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+                rf"(?=\s?,){_NOT_A_QUANTITY}", 0.5),
     ]
     CONTEXT = ["age", "aged", "old", "turned", "birthday", "born", "elderly", "grandmother",
                "grandfather", "grandma", "grandpa"]

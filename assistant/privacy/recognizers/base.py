@@ -71,9 +71,10 @@ def digits(value: str) -> str:
 
 # An identifier value: letters, digits and inner separators, with at least one digit, and
 # any further groups of digits written after a space ("4471 2209 8812"); a short capital
-# prefix may stand apart ("EK 4418209"); or three or more short groups of digits ("681 072 757").
+# prefix may stand apart ("EK 4418209"); or three or more short groups of digits, perhaps after
+# a prefix ("681 072 757", "BHR 841 247 069").
 ID_VALUE = (
-    r"(?:\d{2,3}(?:\s\d{2,4}){2,4}(?![\w-])|(?:(?-i:[A-Z]{1,3})\s(?=\d{4}))?"
+    r"(?:(?:(?-i:[A-Z]{1,4})\s)?\d{2,3}(?:\s\d{2,4}){2,4}(?:\s(?-i:[A-Z]))?(?![\w-])|(?:(?-i:[A-Z]{1,4})\s(?=\d{4}))?"
     r"(?=[A-Z0-9./-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])){3,24}"
     r"(?:\s\d{1,6}(?![\w-]))*(?![\w-]))"
 )

@@ -15,6 +15,19 @@ MONTH = (
 MONTH_CAPITALISED = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+# Month names of the languages our clients write in (Dutch, German, Spanish, Portuguese,
+# French, Italian, Polish, Finnish, Swedish...), in any case, for day-month-year dates.
+FOREIGN_MONTH = (
+    r"(?:januari|februari|maart|mei|juni|juli|augustus|oktober|januar|februar|m[äa]rz|mai"
+    r"|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre"
+    r"|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro"
+    r"|outubro|novembro|dezembro|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre"
+    r"|octobre|novembre|d[ée]cembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre"
+    r"|ottobre|dicembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia"
+    r"|pa[źz]dziernika|listopada|grudnia|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta"
+    r"|toukokuuta|kes[äa]kuuta|hein[äa]kuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta"
+    r"|joulukuuta|augusti)"
+)
 WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
@@ -57,7 +70,21 @@ class DateElementRecognizer(RegexRecognizer):
             r"\b(?:0?[1-9]|1[0-2])([-.])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})\b(?![-.]\d)" + TIME,
             0.6,
         ),
-        Pattern("iso", r"\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b" + TIME, 0.7),
+        Pattern("iso", r"\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:\b|(?=T\d))" + TIME, 0.7),
+        Pattern("year first, dotted or slashed",
+                r"(?<![\w.])(?:19|20)\d{2}([./])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])\b(?![./]\d)"
+                + TIME,
+                0.7),
+        Pattern(
+            "day month year in another language",
+            rf"\b(?:{DAY}\.?|{ORDINAL_WORD})\s+(?:de\s+)?{FOREIGN_MONTH}(?:\s+(?:de\s+)?{YEAR}\b"
+            r"(?:\s*r\.)?)?(?:,?\s*(?:godz\.|klo|um|às|a\s+las|à)\s*\d{1,2}[:.h]\d{2})?" + TIME,
+            0.7,
+        ),
+        Pattern("month and year in figures",
+                r"(?<=\b(?:from|to|until|since|expires?|expiry|exp\.?|valid\s+(?:to|until|thru)"
+                r"|through|thru)\s+)(?P<phi>(?:0[1-9]|1[0-2])/(?:19|20)\d{2})\b",
+                0.6),
         Pattern(
             "day month numeric (non-US)",
             r"\b(?:1[3-9]|2\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:\d{4}|\d{2})\b" + TIME,
@@ -80,6 +107,17 @@ class DateElementRecognizer(RegexRecognizer):
             rf"\b(?:in|since|until|till|by|during|early|late|mid|end\s+of|last|next|this|that)"
             rf"[\s-]+(?P<phi>{MONTH_CAPITALISED})\b",
             0.6,
+        ),
+        # A month named with another date word around it: "rent for January", "from 22 in
+        # january", "between January and February".
+        Pattern(
+            "month in a date phrase",
+            r"\b(?:rent|paid|due|bill|invoice|salary|payroll|between|from|and|or|to|of|for|in"
+            r"|since|until|by|during)\s+"
+            r"(?P<phi>(?-i:January|February|March|April|June|July|August|September|October"
+            r"|November|December)|january|february|april|june|july|august|september|october"
+            r"|november|december)\b(?!\s+(?:\d|is|was))",
+            0.5,
         ),
     ]
     CONTEXT = ["date", "dob", "born", "birthday", "on", "since", "appointment", "session"]

@@ -17,6 +17,8 @@ class HealthPlanRecognizer(RegexRecognizer):
             keyed(
                 r"member|subscriber|policy|group|plan|beneficiary|insurance|insurer|medicaid"
                 r"|medicare|medi-cal|ohp|hicn|mbi|payer|coverage|claim|authori[sz]ation|auth"
+                r"|ramq|ohip|ahcip|msp|carte\s+vitale|versichertennummer|versicherungsnummer"
+                r"|polisnummer|carteirinha|tessera\s+sanitaria|tarjeta\s+sanitaria"
             ),
             0.85,
         ),

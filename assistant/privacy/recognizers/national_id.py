@@ -24,10 +24,11 @@ LABELS = (
     r"|kennitala|isikukood|asmens\s+kodas|personas\s+kods|rodn[ée]\s+[čc][íi]slo"
     r"|(?-i:PAN|SIN|TIN|RUT|NIK|NIR|RRN|TFN|DUI|NIP|RG|NI)"
 )
-# Tokens with a digit, joined by single separators; letters-only prefix allowed ("AB 12…").
+# Tokens with a digit, joined by single separators; letters-only prefix allowed ("AB 12…"),
+# and a check letter standing apart ("QQ 12 34 56 C").
 VALUE = (
     r"(?:(?-i:[A-Z]{1,4})[\s-]?)?[A-Z0-9]*\d[A-Z0-9]*(?:[\s./-][A-Z0-9]*\d[A-Z0-9]*)*"
-    r"(?:-[A-Z0-9])?(?![\w-])"
+    r"(?:-[A-Z0-9]|\s(?-i:[A-Z])(?![\w-]))?(?![\w-])"
 )
 
 

@@ -125,6 +125,26 @@ POSITIVES = [
     ("lost my old phone at matsumoto courthouse lol", "LOCATION", "matsumoto courthouse"),
     ("The van waited outside Paunesti Sports Hall.", "LOCATION", "Paunesti Sports Hall"),
     ("CITY: ODUNPAZARI\nPOSTCODE: on file", "LOCATION", "ODUNPAZARI"),
+    # national identity numbers by their format; health plans by a national label
+    ("the form asks for GOML850612MDFRRS09 again", "SSN", "GOML850612MDFRRS09"),
+    ("Resident registration no. 960802-2345678 on file", "SSN", "960802-2345678"),
+    ("her NI number QQ 12 34 56 C was supplied", "SSN", "QQ 12 34 56 C"),
+    ("my NIE is Y1234567X, I think", "SSN", "Y1234567X"),
+    ("tax record ABCPM1234F for the refund", "SSN", "ABCPM1234F"),
+    ("birth number (315320/753) was deleted", "SSN", "315320/753"),
+    ("resident ID 321000199510259087; tenant", "SSN", "321000199510259087"),
+    ("Health insurance number: BHR 841 247 069.", "HEALTH_PLAN", "BHR 841 247 069"),
+    ("RAMQ: GAGE 8209 3012", "HEALTH_PLAN", "GAGE 8209 3012"),
+    # dates in other languages and shapes; ages over 89 in speech
+    ("Berlin, den 4. März 2024", "DATE", "4. März 2024"),
+    ("Sessão de integração, 12 de março de 2024, online", "DATE", "12 de março de 2024"),
+    ("Fasting blood test on 2025-12-11T09:11:30Z at the lab", "DATE", "2025-12-11T09:11:30Z"),
+    ("checked out on 2025/04/08 after lunch", "DATE", "2025/04/08"),
+    ("Employed from 01/2018 to 01/2021", "DATE", "01/2021"),
+    ("rent for January has not arrived", "DATE", "January"),
+    ("she's 94 now and still bakes", "AGE", "94"),
+    ("her father Dominik Vajcík (99) was seen today", "AGE", "99"),
+    ("triage note: Joy Wolf, ninety-two, brought in", "AGE", "ninety-two"),
     # initials, surname-first forms, roles and rosters
     ("Facilitator: K. Asante", "PERSON", "K. Asante"),
     ("Client: K. Watanabe  MRN on file", "PERSON", "K. Watanabe"),
@@ -165,6 +185,9 @@ NEGATIVES = [
     "We moved to 3 sessions a week after that.",  # no match: a count after a verb of moving
     "meet me @ 3pm or @4pm at the clinic",  # no match: "@" as "at" before a time
     "Therapist: Felt the session went well.",  # no match: a role needs a two-part name
+    "Her DNI ends 12345678A, the wrong letter.",  # no match: a DNI's check letter fails
+    "Version 2024.1.5 installed; it's 90 minutes long.",  # no match: a version, a duration
+    "ABCDE testing and scores 12 34 56 over three weeks",  # no match: no ID shape or label
     "We met at the courthouse and then the town hall.",  # no match: generic venues
     "AB testing showed nothing; the SA team agreed.",  # no match: legal forms need a name
     "City: unknown, town: not given",  # no match: a labelled place must be capitalised
