@@ -29,6 +29,12 @@ POSITIVES = [
     ("Call 8341 2276 if she misses the session.", "PHONE", "8341 2276"),
     ("Phone +44 7700 900456 is her partner's.", "PHONE", "+44 7700 900456"),
     ("Tel. 030 2874 1190 (office).", "PHONE", "030 2874 1190"),
+    ("PHONE: +47 26 75 46 33", "PHONE", "+47 26 75 46 33"),
+    ("TEL. (+358) 732676665", "PHONE", "(+358) 732676665"),
+    ("Phone (03)·9123·4567 for the provider", "PHONE", "(03)·9123·4567"),
+    ("Please call 26/628-9769 if symptoms persist.", "PHONE", "26/628-9769"),
+    ("Ring her on 98001950 if the dog barks.", "PHONE", "98001950"),
+    ("Tel 514 555-0132 poste 218", "PHONE", "514 555-0132 poste 218"),
     ("Write to seun.adeyemi@gmail.com soon.", "EMAIL", "seun.adeyemi@gmail.com"),
     # contact details spelled out or "defanged" so a filter misses them
     ("write to tomas.berg at outlook dot com tonight", "EMAIL", "tomas.berg at outlook dot com"),
@@ -186,6 +192,7 @@ NEGATIVES = [
     "meet me @ 3pm or @4pm at the clinic",  # no match: "@" as "at" before a time
     "Therapist: Felt the session went well.",  # no match: a role needs a two-part name
     "Her DNI ends 12345678A, the wrong letter.",  # no match: a DNI's check letter fails
+    "she texted 1000000 times, then called 3 times",  # no match: counts after contact words
     "Version 2024.1.5 installed; it's 90 minutes long.",  # no match: a version, a duration
     "ABCDE testing and scores 12 34 56 over three weeks",  # no match: no ID shape or label
     "We met at the courthouse and then the town hall.",  # no match: generic venues
