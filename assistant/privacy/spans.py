@@ -28,6 +28,15 @@ _NAME_GAP = re.compile(
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
 _GUESSERS = frozenset({"SpacyRecognizer", "NameListRecognizer"})
+# Function words that open a Spanish, French, Portuguese or Italian sentence and that
+# spaCy's English model takes for the start of a name ("¿Qué dosis…", "Para Spravato…");
+# none is a name particle (those, like "de", "la", "van", stay).
+_FUNCTION_WORDS = frozenset(
+    "qué que para por cómo como cuándo cuando dónde donde cuál cuántos cuántas mi mis tu tus "
+    "su sus nuestro nuestra una uno unos unas este esta ese esa hay pour quelle quel quels "
+    "quelles comment mon ma mes ton ta tes son sa ses notre votre avec sans sur dans chez "
+    "cette ces une est ou et meu minha nossa uma um com sem per come cosa".split()
+)
 _NEXT_TOKEN = re.compile(r"\s+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
 
 
@@ -42,6 +51,7 @@ def resolve(
         if result.score < config.threshold(kind):
             continue
         start, end = _trim(text, *_grow(text, result.start, result.end))
+        start = _after_function_words(result, kind, text, start, end)
         if start >= end or _allowed(text[start:end], config.allow_list):
             continue
         if kind == "LOCATION" and _allowed(text[start:end], config.location_allow_list):
@@ -102,6 +112,19 @@ def _allowed(span: str, allow_list: frozenset[str]) -> bool:
         return True
     words = [w for w in _WORD.findall(folded) if w.isalnum() or len(w) > 1]
     return bool(words) and all(word in allow_list for word in words)
+
+
+def _after_function_words(
+    result: RecognizerResult, kind: str, text: str, start: int, end: int
+) -> int:
+    """Where a guessed name or place opens with function words, it starts after them."""
+    source = (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY)
+    if kind not in ("PERSON", "LOCATION", "ORGANIZATION") or source not in _GUESSERS:
+        return start
+    for word in _LETTERS.finditer(text, start, end):
+        if word.group().casefold() not in _FUNCTION_WORDS:
+            return word.start()
+    return end
 
 
 def _lower_case_guess(result: RecognizerResult, kind: str, text: str, start: int, end: int) -> bool:

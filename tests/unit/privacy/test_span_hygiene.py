@@ -34,6 +34,9 @@ OTHER_LANGUAGES = [
     "¿Puede mi cliente dejar el clonazepam la noche antes de la sesión de ketamina?",
     "Est-ce qu'il faut diminuer la lamotrigine avant les séances de kétamine ?",
     "No quiero seguir viviendo, ya no aguanto más.",
+    # a capitalised function word opening the sentence is not the start of a name
+    "¿Qué dosis de ketamina sublingual se suele usar en la primera sesión?",
+    "Para Spravato, ¿cuántos dispositivos se usan en la fase de inducción?",
 ]
 
 
@@ -45,6 +48,8 @@ def test_lower_case_words_of_another_language_are_not_names(scrubber, text):
 def test_a_capitalised_name_in_another_language_is_still_found(scrubber):
     scrubbed = scrubber.scrub("Ayer hablé con Lucía Fernández sobre la sesión.", Vault()).text
     assert "Lucía" not in scrubbed and "Fernández" not in scrubbed and "sesión" in scrubbed
+    scrubbed = scrubber.scrub("Pour Marie Dubois, la séance était dure.", Vault()).text
+    assert scrubbed.startswith("Pour <PERSON_1>")
 
 
 @pytest.mark.parametrize("text", NAMED_THINGS)
