@@ -26,8 +26,26 @@ FOREIGN_MONTH = (
     r"|ottobre|dicembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia"
     r"|pa[źz]dziernika|listopada|grudnia|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta"
     r"|toukokuuta|kes[äa]kuuta|hein[äa]kuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta"
-    r"|joulukuuta|augusti)"
+    r"|joulukuuta|augusti|ocak|[şs]ubat|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim"
+    r"|kas[ıi]m|aral[ıi]k|janu[áa]r|febru[áa]r|m[áa]rcius|[áa]prilis|m[áa]jus|j[úu]nius"
+    r"|j[úu]lius|szeptember|okt[óo]ber|marts|januar|februar|sij[eč]nja|s[іi]чня|лютого"
+    r"|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|января"
+    r"|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 )
+# Weekdays of the same languages, before a day of the month ("martes 11", "Mittwoch, 9.").
+FOREIGN_WEEKDAY = (
+    r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|segunda|ter[çc]a|quarta"
+    r"|quinta|sexta|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi"
+    r"|mercredi|jeudi|vendredi|samedi|dimanche|luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]"
+    r"|venerd[ìi]|mandag|tirsdag|onsdag|torsdag|fredag|l[øo]rdag|s[øo]ndag|maanantai|tiistai"
+    r"|keskiviikko|torstai|perjantai|lauantai|sunnuntai)"
+)
+# Their two-letter forms (Finnish, German) are words too ("to", "do", "la"): only before a
+# dotted day and month ("ma 18.11.", "Di, 4.3.").
+SHORT_WEEKDAY = r"(?:ma|ti|ke|to|pe|la|su|mo|di|mi|do|fr|sa)"
+NOT_A_DATE_BEFORE = r"(?<!\b(?:step|section|chapter|part|item|point|version|v|§)\s?)"
+# "at 13.05" is a time.
+AT_A_TIME = r"(?<!\b(?:at|um|klo|à|a\s+las|alle|om|kl\.?)\s)"
 WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
@@ -81,6 +99,28 @@ class DateElementRecognizer(RegexRecognizer):
             r"(?:\s*r\.)?)?(?:,?\s*(?:godz\.|klo|um|às|a\s+las|à)\s*\d{1,2}[:.h]\d{2})?" + TIME,
             0.7,
         ),
+        # Day and month without a year: unambiguous when the day is over 12 ("23/02",
+        # "26/3"), or when the writer closes it with a dot, as in German, Finnish or Polish
+        # ("4.11.", "23.01."; not "14. 12. 9." — a list of scores).
+        Pattern("day over 12 and month",
+                AT_A_TIME + r"(?<![\w./-])(?:1[3-9]|2\d|3[01])(?:/(?:0?[1-9]|1[0-2])|\.(?:0[1-9]|1[0-2]))\b"
+                r"(?![/.]?\d|%)" + TIME, 0.6),
+        Pattern("day and month closed with a dot",
+                NOT_A_DATE_BEFORE + r"(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?!\d)"
+                + TIME, 0.6),
+        Pattern("short weekday, day and month",
+                rf"\b{SHORT_WEEKDAY}\.?,?\s+(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?!\d)" + TIME,
+                0.6),
+        Pattern(
+            "weekday and day in another language",
+            rf"\b{FOREIGN_WEEKDAY}\.?,?\s+(?:(?:dia|den|le|el|der)\s+)?(?:{DAY}\.?|\d{{1,2}}[/.]\d{{1,2}}\.?)"
+            rf"(?:\s+(?:de\s+)?{FOREIGN_MONTH})?(?:\s+(?:a\s+las|à|um|klo|às)\s+\d{{1,2}}(?:[:.h]\d{{2}})?"
+            r"(?:\s?h)?)?\b" + TIME,
+            0.6,
+        ),
+        Pattern("month then day in another language",
+                rf"\b{FOREIGN_MONTH}\s+\d{{1,2}}\.?(?!\d)" + TIME, 0.6),
+        Pattern("east asian month and day", r"\d{1,2}月\d{1,2}日(?:\s?\d{1,2}:\d{2})?", 0.7),
         Pattern("month and year in figures",
                 r"(?<=\b(?:from|to|until|since|expires?|expiry|exp\.?|valid\s+(?:to|until|thru)"
                 r"|through|thru)\s+)(?P<phi>(?:0[1-9]|1[0-2])/(?:19|20)\d{2})\b",

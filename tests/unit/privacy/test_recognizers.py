@@ -148,6 +148,12 @@ POSITIVES = [
     ("checked out on 2025/04/08 after lunch", "DATE", "2025/04/08"),
     ("Employed from 01/2018 to 01/2021", "DATE", "01/2021"),
     ("rent for January has not arrived", "DATE", "January"),
+    ("Plan: final session 23/02; integration after.", "DATE", "23/02"),
+    ("Nächster Termin 23.10., 16:00.", "DATE", "23.10., 16:00"),
+    ("Next: ma 18.11. klo 9.30.", "DATE", "ma 18.11"),
+    ("la sesión del jueves 23 a las 17 h", "DATE", "jueves 23 a las 17 h"),
+    ("Klinik notu — 12 Şubat", "DATE", "12 Şubat"),
+    ("Booked preparation for 5月15日 14:00.", "DATE", "5月15日 14:00"),
     ("she's 94 now and still bakes", "AGE", "94"),
     ("her father Dominik Vajcík (99) was seen today", "AGE", "99"),
     ("triage note: Joy Wolf, ninety-two, brought in", "AGE", "ninety-two"),
@@ -193,6 +199,8 @@ NEGATIVES = [
     "Therapist: Felt the session went well.",  # no match: a role needs a two-part name
     "Her DNI ends 12345678A, the wrong letter.",  # no match: a DNI's check letter fails
     "she texted 1000000 times, then called 3 times",  # no match: counts after contact words
+    "PHQ-9 went from 21/27 to 14/27; she weighs 23.5 now.",  # no match: scores, a weight
+    "Step 1.2. Then do 3 rounds, la 2 fois, at 13.05 sharp.",  # no match: steps, counts, a time
     "Version 2024.1.5 installed; it's 90 minutes long.",  # no match: a version, a duration
     "ABCDE testing and scores 12 34 56 over three weeks",  # no match: no ID shape or label
     "We met at the courthouse and then the town hall.",  # no match: generic venues
