@@ -26,7 +26,7 @@ import numpy as np
 from assistant.embeddings import Embedder
 from assistant.guard.intent import IntentModel, IntentScore, Thresholds
 from assistant.guard.rules.base import Rule
-from assistant.guard.policy import Mode, decide, mention_is_not_request
+from assistant.guard.policy import Mode, decide, measurement_is_not_dosing, mention_is_not_request
 from assistant.guard.rules.crisis import REPORTED_KEY, CrisisRule
 from assistant.guard.rules.dosing import DosingRule
 from assistant.guard.rules.injection import InjectionRule
@@ -134,6 +134,7 @@ class RuleGuard:
                     mode,
                 )
                 findings += intent_findings(findings, intent, self.intent.thresholds, mode, margin)
+                findings = measurement_is_not_dosing(findings)
             verdicts.append(decide(text, sentences, findings, mode))
         log.debug("guard checked %s texts in %s mode", len(texts), mode)
         return verdicts

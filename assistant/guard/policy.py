@@ -81,6 +81,15 @@ def crisis_is_never_refused(flags: list[str]) -> bool:
     return "crisis" in flags
 
 
+def measurement_is_not_dosing(findings: list[Finding]) -> list[Finding]:
+    """Named rule: a question about how often to give a questionnaire (a ``measurement``
+    signal) is not a dosing request, whatever the intent model reads in its wording: the
+    model's dosing signal is dropped. Dosing patterns in its other sentences still count."""
+    if not any(f.rule == "measurement" for f in findings):
+        return findings
+    return [f for f in findings if not (f.rule == "dosing" and f.source == "model")]
+
+
 def mention_is_not_request(
     findings: list[Finding], dosing_probability: float | None, veto: float, mode: Mode
 ) -> list[Finding]:

@@ -908,9 +908,14 @@ class DosingRule:
         """Findings in ``sentence``; context words may come from ``context`` (the question)."""
         if context and NO_NUMBERS.search(context) and not DIRECT_ASK.search(context):
             return []
-        if any(p.pattern.regex.search(sentence.text) and not p.pattern.unless.search(sentence.text)
-               for p in NOT_DOSING):
-            return []  # measurement frequency and the like (packs/not_dosing.yaml)
+        for item in NOT_DOSING:  # measurement frequency and the like (packs/not_dosing.yaml)
+            match = item.pattern.regex.search(sentence.text)
+            if match and not item.pattern.unless.search(sentence.text):
+                return [Finding(
+                    rule=item.pattern.category, category=item.pattern.category,
+                    detail=f"pattern {item.pattern.name}", start=sentence.start + match.start(),
+                    end=sentence.start + match.end(),
+                )]
         exceptions = [span for regex in EXCEPTIONS for span in spans_of(regex, sentence.text)]
         findings = match_patterns(NAME, PATTERNS, sentence, exceptions, context)
         reported = bool(

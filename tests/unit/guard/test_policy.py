@@ -7,6 +7,7 @@ from assistant.guard.policy import (
     POLICY,
     decide,
     deferral_is_not_a_dose_statement,
+    measurement_is_not_dosing,
     mention_is_not_request,
 )
 from assistant.guard.text import split_sentences
@@ -90,3 +91,18 @@ def test_mention_is_not_request_when_the_model_reads_no_request(probability, mod
     findings = [signal("dosing"), signal("crisis")]
     kept = mention_is_not_request(findings, probability, veto=0.2, mode=mode)
     assert [f.rule for f in kept] == (["crisis"] if dropped else ["dosing", "crisis"])
+
+
+@pytest.mark.parametrize("kinds, kept", [
+    ([("measurement", "pattern"), ("dosing", "model")], ["measurement"]),
+    ([("measurement", "pattern"), ("dosing", "model"), ("dosing", "pattern")],
+     ["measurement", "dosing"]),
+    ([("dosing", "model")], ["dosing"]),
+])
+def test_measurement_is_not_dosing_for_the_model(kinds, kept):
+    findings = [signal(kind, source=source) for kind, source in kinds]
+    assert [f.rule for f in measurement_is_not_dosing(findings)] == kept
+
+
+def test_a_measurement_signal_raises_no_flag():
+    assert verdict(["measurement"], "input").flags == []
