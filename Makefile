@@ -42,10 +42,11 @@ browser:
 		fi; }
 
 # A maintainer step: retrain the learned artifacts from the dev data and the seeded PHI
-# generator (never run at install): the guard's adapters (~15 min on two cores), then the PHI
-# tagger (~8 min).
+# generator (never run at install): the guard's adapters (~15 min on two cores), the guard
+# patterns' examples (~1 min), then the PHI tagger (~8 min).
 models: install-test
 	$(BIN)/python -m tools.guard_model.train
+	$(BIN)/python -m tools.guard_model.pattern_examples
 	$(BIN)/python -m tools.phi_tagger.train_minilm
 
 ingest: install
