@@ -46,6 +46,7 @@ class PrivacyConfig:
     location_allow_list: frozenset[str]
     named_things: frozenset[str] = frozenset()
     institutions: frozenset[str] = frozenset()
+    opening_words: frozenset[str] = frozenset()
 
     def threshold(self, entity_type: str) -> float:
         return self.min_score.get(entity_type, self.min_score["default"])
@@ -92,6 +93,9 @@ def load_privacy_config(path: Path | None = None) -> PrivacyConfig:
             ),
             named_things=frozenset(str(term).casefold() for term in raw.get("named_things") or ()),
             institutions=frozenset(str(term).casefold() for term in raw.get("institutions") or ()),
+            opening_words=frozenset(
+                str(term).casefold() for term in raw.get("opening_words") or ()
+            ),
         )
     except (TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"{where}: a value has the wrong shape ({exc})") from None

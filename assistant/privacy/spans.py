@@ -28,15 +28,6 @@ _NAME_GAP = re.compile(
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
 _GUESSERS = frozenset({"SpacyRecognizer", "NameListRecognizer"})
-# Function words that open a Spanish, French, Portuguese or Italian sentence and that
-# spaCy's English model takes for the start of a name ("¿Qué dosis…", "Para Spravato…");
-# none is a name particle (those, like "de", "la", "van", stay).
-_FUNCTION_WORDS = frozenset(
-    "qué que para por cómo como cuándo cuando dónde donde cuál cuántos cuántas mi mis tu tus "
-    "su sus nuestro nuestra una uno unos unas este esta ese esa hay pour quelle quel quels "
-    "quelles comment mon ma mes ton ta tes son sa ses notre votre avec sans sur dans chez "
-    "cette ces une est ou et meu minha nossa uma um com sem per come cosa".split()
-)
 _NEXT_TOKEN = re.compile(r"\s+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
 
 
@@ -51,7 +42,7 @@ def resolve(
         if result.score < config.threshold(kind):
             continue
         start, end = _trim(text, *_grow(text, result.start, result.end))
-        start = _after_function_words(result, kind, text, start, end)
+        start = _after_opening_words(result, kind, text, start, end, config.opening_words)
         if start >= end or _allowed(text[start:end], config.allow_list):
             continue
         if kind == "LOCATION" and _allowed(text[start:end], config.location_allow_list):
@@ -114,15 +105,20 @@ def _allowed(span: str, allow_list: frozenset[str]) -> bool:
     return bool(words) and all(word in allow_list for word in words)
 
 
-def _after_function_words(
-    result: RecognizerResult, kind: str, text: str, start: int, end: int
+def _guessed(result: RecognizerResult) -> bool:
+    """Found by a recognizer that guesses from the words around (spaCy, the name list)."""
+    return (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) in _GUESSERS
+
+
+def _after_opening_words(
+    result: RecognizerResult, kind: str, text: str, start: int, end: int, opening: frozenset[str]
 ) -> int:
-    """Where a guessed name or place opens with function words, it starts after them."""
-    source = (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY)
-    if kind not in ("PERSON", "LOCATION", "ORGANIZATION") or source not in _GUESSERS:
+    """Where a guessed name or place opens with sentence-opening words of another language
+    ("¿Qué dosis…", "Para Spravato…"), it starts after them."""
+    if kind not in ("PERSON", "LOCATION", "ORGANIZATION") or not _guessed(result):
         return start
     for word in _LETTERS.finditer(text, start, end):
-        if word.group().casefold() not in _FUNCTION_WORDS:
+        if word.group().casefold() not in opening:
             return word.start()
     return end
 
@@ -136,10 +132,9 @@ def _lower_case_guess(result: RecognizerResult, kind: str, text: str, start: int
         return False
     if not next((ch for ch in text if ch.isalpha()), "").isupper():
         return False
-    source = (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY)
     words = _LETTERS.findall(text[start:end])
     return (
-        source in _GUESSERS
+        _guessed(result)
         and not any(word[0].isupper() for word in words)
         and not (len(words) == 1 and words[0].casefold() in first_names())
     )

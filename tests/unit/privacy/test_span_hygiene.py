@@ -52,6 +52,22 @@ def test_a_capitalised_name_in_another_language_is_still_found(scrubber):
     assert scrubbed.startswith("Pour <PERSON_1>")
 
 
+_NOT_LISTED = pytest.mark.xfail(
+    strict=True, reason="known leak: spaCy misses a sentence-initial first name that is also a "
+    "word and is not in the first-name list; the surname alone is found"
+)
+
+
+@pytest.mark.parametrize("name", [
+    "Ma Lin", "Una Byrne", "Tu Anh Nguyen",
+    pytest.param("Per Andersson", marks=_NOT_LISTED),
+    pytest.param("Son Heung-min", marks=_NOT_LISTED),
+])
+def test_a_name_that_starts_like_a_function_word_is_scrubbed_whole(scrubber, name):
+    scrubbed = scrubber.scrub(f"{name} called twice about the session.", Vault()).text
+    assert scrubbed.startswith("<PERSON_1> called"), scrubbed
+
+
 @pytest.mark.parametrize("text", NAMED_THINGS)
 def test_a_named_instrument_or_institution_is_not_a_person(scrubber, text):
     assert [e for e in scrubber.find(text) if e.type == "PERSON"] == []
