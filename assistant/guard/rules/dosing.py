@@ -20,7 +20,7 @@ import numpy as np
 from assistant.dose_amounts import DOSE_AMOUNT
 from assistant.guard.packs import load_pack
 from assistant.guard.rules.base import Pattern, any_of, match_patterns, pattern, spans_of
-from assistant.guard.text import Sentence, clause_of, has_words
+from assistant.guard.text import Sentence, clause_of
 from assistant.models import Finding
 
 NAME = "dosing"

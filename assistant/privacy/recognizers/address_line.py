@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
-from assistant.privacy.recognizers.base import RegexRecognizer
+from assistant.privacy.recognizers.base import UPPER, RegexRecognizer
 from assistant.privacy.recognizers.postal_code import CANADA, NUMBER, PLACE, PLACES, UK, YEAR
 
 # A part of an address line: up to the next comma, semicolon, bracket or line end.
@@ -25,7 +25,7 @@ PART = r"[^\n,;()]"
 # up to two further parts may follow ("…, Hinterhaus, 2. Etage links"). It starts with a
 # capital or a digit, so a sentence that leads up to the address is not taken with it.
 STREET_LINE = (
-    r"(?=[^\n,;:()]*\d)(?-i:[\p{Lu}\d])"
+    rf"(?=[^\n,;:()]*\d)(?:{UPPER}|\d)"
     rf"{PART}{{1,50}}?(?:,[ \t]*(?![ \t]){PART}{{1,30}}?){{0,2}}"
 )
 # A postcode, then its town: ", 10435 Berlin", ", SW1A 1AA London", ", D-10115 Berlin",
@@ -47,7 +47,7 @@ MOVING = (
     r"(?:[ \t]+today)?|sen[dt]|deliver(?:ed|y)?|mail(?:ed)?|forward(?:ed)?|collect(?:ed)?"
     r"(?:[ \t]+it)?)"
 )
-WORD = r"(?-i:\p{Lu})[\p{L}'’.-]*"
+WORD = rf"{UPPER}[\p{{L}}'’.-]*"
 # After such a verb: a number and capitalised words, or capitalised words and a number.
 MOVED_VALUE = (
     rf"(?:\d{{1,5}}[a-z]?[ \t]+{WORD}(?:[ \t]+{WORD}){{0,3}}"

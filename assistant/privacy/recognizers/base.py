@@ -10,6 +10,11 @@ import regex
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
 FLAGS = regex.IGNORECASE | regex.MULTILINE
+# A capital letter of any script, even under FLAGS' IGNORECASE.
+UPPER = r"(?-i:\p{Lu})"
+# English words that start no name: a run of words before a venue or a company's legal form
+# does not begin with one ("the courthouse", "at grabher & mayr gmbh").
+FUNCTION_WORDS = r"(?:the|a|an|at|in|to|for|with|from|by|of|my|his|her|our|their|and|or)"
 REGEX_TIMEOUT_SECONDS = 1.0
 
 

@@ -19,7 +19,7 @@ MONTH_CAPITALISED = (
 # French, Italian, Polish, Finnish, Swedish...), in any case, for day-month-year dates.
 FOREIGN_MONTH = (
     r"(?:januari|februari|maart|mei|juni|juli|augustus|oktober|januar|februar|m[äa]rz|mai"
-    r"|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre"
+    r"|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre"
     r"|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro"
     r"|outubro|novembro|dezembro|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre"
     r"|octobre|novembre|d[ée]cembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre"
@@ -28,7 +28,7 @@ FOREIGN_MONTH = (
     r"|toukokuuta|kes[äa]kuuta|hein[äa]kuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta"
     r"|joulukuuta|augusti|ocak|[şs]ubat|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim"
     r"|kas[ıi]m|aral[ıi]k|janu[áa]r|febru[áa]r|m[áa]rcius|[áa]prilis|m[áa]jus|j[úu]nius"
-    r"|j[úu]lius|szeptember|okt[óo]ber|marts|januar|februar|sij[eč]nja|s[іi]чня|лютого"
+    r"|j[úu]lius|szeptember|okt[óo]ber|marts|sij[eč]nja|s[іi]чня|лютого"
     r"|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|января"
     r"|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
-from assistant.privacy.recognizers.base import RegexRecognizer
+from assistant.privacy.recognizers.base import FUNCTION_WORDS, RegexRecognizer
 
 WORD = r"(?-i:(?:\p{Lu}[\w'’.-]*|&))"
 KIND = (
@@ -24,7 +24,6 @@ LEGAL_FORM = (
 )
 # Forms no English word shares, so the name before them may be in lower case.
 UNAMBIGUOUS_FORM = r"(?:gmbh|oyj|s\.r\.o\.|j?\.?d\.o\.o\.|ltda\.|nyrt\.|kft\.|tic\.|sp\.\s?z\s?o\.o\.)"
-FUNCTION_WORD = r"(?:the|a|an|at|in|for|with|from|to|by|of|my|his|her|our|their|and|or)"
 NAME_RUN = r"(?-i:[A-Z][\w'’&.-]*(?:,?\s+(?:[A-Z][\w'’.-]*|&|of|and)){0,4})"
 
 
@@ -36,7 +35,7 @@ class OrganizationRecognizer(RegexRecognizer):
         Pattern("named institution", rf"\b(?:{WORD}\s+){{1,4}}{KIND}\b", 0.6),
         Pattern("legal form", rf"\b(?:{WORD},?\s+){{1,4}}(?-i:{LEGAL_FORM})(?![\w])", 0.6),
         Pattern("lower-case name, legal form",
-                rf"\b(?:(?!{FUNCTION_WORD}\b)[\p{{L}}&'’-]+\s+){{1,3}}{UNAMBIGUOUS_FORM}(?![\w])", 0.6),
+                rf"\b(?:(?!{FUNCTION_WORDS}\b)[\p{{L}}&'’-]+\s+){{1,3}}{UNAMBIGUOUS_FORM}(?![\w])", 0.6),
         Pattern("university of", r"\b(?-i:University\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", 0.7),
         Pattern(
             "works at",

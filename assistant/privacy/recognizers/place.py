@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
-from assistant.privacy.recognizers.base import RegexRecognizer
+from assistant.privacy.recognizers.base import FUNCTION_WORDS, UPPER, RegexRecognizer
 
 WORD = (
     r"(?-i:(?!(?:The|A|An|My|Our|This|That|At|In|On|To|From|By|Near|And|Or|I|God|Christ|Jesus"
@@ -29,10 +29,9 @@ VENUE = (
     r"(?:courthouse|town\s+hall|city\s+hall|sports\s+hall|market\s+hall|botanical\s+gardens?"
     r"|public\s+library|airport)"
 )
-UPPER = r"(?-i:\p{Lu})"
 GENERIC = (
-    r"(?:the|a|an|at|in|to|from|of|my|our|local|old|new|main|big|small|county|city|outside"
-    r"|near|by|behind|past|toward|towards|opposite|around|inside|into|and|or)"
+    rf"(?:{FUNCTION_WORDS}|local|old|new|main|big|small|county|city|outside|near|behind|past"
+    r"|toward|towards|opposite|around|inside|into)"
 )
 LABEL = (
     r"(?:city|town|village|place\s+of\s+birth|birthplace|ciudad|ville|stadt|localit[àa]"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
-from assistant.privacy.recognizers.base import RegexRecognizer
+from assistant.privacy.recognizers.base import UPPER, RegexRecognizer
 
 # Street-type words written before the name (Romance, Slavic, Turkish, Indonesian, French...).
 STREET_BEFORE = (
@@ -36,7 +36,6 @@ STREET_WORD_AFTER = (
     r"|str\.|gatan|v[äa]gen|gata|katu|ulica|cesta|gatv[eė]|iela|t[äa]nav|maantee|allee|weg"
     r"|straat|laan|vej|gade)"
 )
-UPPER = r"(?-i:\p{Lu})"
 WORD = rf"{UPPER}[\p{{L}}\d'’.-]*"
 PARTICLE = r"(?:de|del|de\s+la|de\s+los|das|dos|da|do|des|du|la|le|les|di|della|degli|dei|van|von)"
 NAME = rf"(?:{PARTICLE}\s+)?{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD}){{0,3}}"

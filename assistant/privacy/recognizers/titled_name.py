@@ -59,7 +59,7 @@ class TitledNameRecognizer(RegexRecognizer):
 
     ENTITY = "PERSON"
     PATTERNS = [
-        Pattern("title name", rf"\b{TITLE}\s+(?P<phi>{NAME})", 0.7),
+        Pattern("title name", rf"\b{TITLE}\s+(?P<phi>{NAME_OR_INITIALS})", 0.7),
         # Abbreviated titles show a name even in lower case ("dr. mehta").
         Pattern("abbreviated title name", rf"\b{ABBREVIATED_TITLE}\s*(?P<phi>{ANY_CASE})", 0.7),
         Pattern("name credential", rf"(?P<phi>{NAME}),?\s+{CREDENTIAL}", 0.7),
@@ -67,7 +67,6 @@ class TitledNameRecognizer(RegexRecognizer):
         Pattern("labelled name",
                 rf"\b{LABEL}\s*[:,-]?\s+(?P<phi>{SURNAME_FIRST}|{NAME_OR_INITIALS})", 0.6),
         Pattern("role name", rf"\b{ROLE}\s*[:,-]?\s+(?P<phi>{TWO_PART_NAME})", 0.6),
-        Pattern("title initials", rf"\b{TITLE}\s+(?P<phi>(?:{INITIAL}\s?){{1,2}}{CAPITALISED})", 0.7),
         Pattern("name on a roster line",
                 rf"(?<=\b{ROSTER}\s*:[^\n]*?)(?<![\w.])(?P<phi>{NAME_OR_INITIALS})"
                 rf"(?=\s*(?:,|\band\b|&|;|$))", 0.6),

@@ -8,16 +8,14 @@ import yaml
 from assistant.dose_amounts import find_dose_amounts
 from assistant.guard import RuleGuard
 from tests.amounts import amount
-from tools.guard_model.pattern_examples import AMOUNT, OUT, pattern_names
+from tools.guard_model.pattern_examples import AMOUNT, OUT, fired, pattern_names
 
 EXAMPLES = yaml.safe_load(Path(OUT).read_text(encoding="utf-8"))
 GUARD = RuleGuard(None)
 
 
 def _fired(text: str, mode: str) -> set[str]:
-    text = text.replace(AMOUNT, amount("2"))
-    return {f.detail.removeprefix("pattern ") for f in GUARD.check(text, mode).findings
-            if f.source == "pattern"}
+    return fired(GUARD, text.replace(AMOUNT, amount("2")), mode)
 
 
 def test_every_pattern_has_examples():
