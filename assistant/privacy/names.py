@@ -3,9 +3,13 @@ lexicon that tells a name part from an ordinary English word."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
 
 from assistant.models import Entity
 from assistant.privacy.config import PrivacyConfig
@@ -15,12 +19,19 @@ _PART = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SUFFIXES = ("'s", "’s", "s", "es", "ed", "ing", "ly", "er", "est")
 
 
+# Languages whose stop words tell a sentence in another language from English.
+_OTHER_LANGUAGES = ("es", "fr", "pt", "it", "de", "nl")
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """Ordinary English words (spaCy's lemma table and stop words) and words never PHI."""
+    """Ordinary English words (spaCy's lemma table and stop words), words never PHI, and the
+    stop words of other languages that English does not share."""
 
     words: frozenset[str]
     never: frozenset[str]
+    english_stop: frozenset[str] = frozenset()
+    other_stop: frozenset[str] = frozenset()
 
     @classmethod
     def from_analyzer(cls, analyzer, config: PrivacyConfig) -> Lexicon:
@@ -29,8 +40,17 @@ class Lexicon:
         index, irregular = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
         words = {word for group in index.values() for word in group}
         words |= {form for table in irregular.values() for form in table}  # "came", "went"
-        words |= set(nlp.Defaults.stop_words)
-        return cls(frozenset(words), config.allow_list | config.location_allow_list)
+        english_stop = frozenset(nlp.Defaults.stop_words)
+        words |= english_stop
+        other_stop = frozenset().union(*map(_stop_words, _OTHER_LANGUAGES)) - english_stop
+        return cls(frozenset(words), config.allow_list | config.location_allow_list, english_stop, other_stop)
+
+    def other_language(self, text: str) -> bool:
+        """True when the text reads as another language: more of its words are stop words of
+        Spanish, French, Portuguese, Italian, German or Dutch than of English."""
+        words = [w.casefold() for w in _PART.findall(text)]
+        other = sum(w in self.other_stop for w in words)
+        return other >= 2 and other > sum(w in self.english_stop for w in words)
 
     def is_word(self, token: str) -> bool:
         """True for an English word in any common inflection ("talked", "sessions")."""
@@ -42,6 +62,16 @@ class Lexicon:
             for suffix in _SUFFIXES
             if len(folded) > len(suffix) + 2
         )
+
+
+def _stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words for ``language``, read from its file alone (importing the language
+    package would also build its tokenizer exceptions: seconds for French)."""
+    path = Path(spacy.__file__).parent / "lang" / language / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_stop_words_{language}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
 
 
 @dataclass(frozen=True)

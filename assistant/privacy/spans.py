@@ -47,7 +47,7 @@ def resolve(
             continue
         if kind == "LOCATION" and _allowed(text[start:end], config.location_allow_list):
             continue
-        if _lower_case_guess(result, kind, text, start, end):
+        if _lower_case_guess(result, kind, text, start, end, lexicon):
             continue
         kept.append(Entity(type=kind, start=start, end=end, score=round(result.score, 4)))
     merged = _merge(kept)
@@ -123,21 +123,23 @@ def _after_opening_words(
     return end
 
 
-def _lower_case_guess(result: RecognizerResult, kind: str, text: str, start: int, end: int) -> bool:
-    """A name or place that only a guessing recognizer saw, written in lower case by a writer
-    who capitalises (the text opens with a capital), and not a listed first name: spaCy's
-    English model and the unknown-subject rule read most words of a Spanish or French
-    sentence that way ("antes de la sesión de ketamina")."""
-    if kind not in ("PERSON", "LOCATION"):
-        return False
-    if not next((ch for ch in text if ch.isalpha()), "").isupper():
+def _lower_case_guess(
+    result: RecognizerResult, kind: str, text: str, start: int, end: int, lexicon: Lexicon | None
+) -> bool:
+    """A name or place that only a guessing recognizer saw, written in lower case, and not a
+    listed first name, where the text gives the guess no ground: its writer capitalises (the
+    text opens with a capital) or it reads as another language. spaCy's English model and the unknown-subject rule read most words of
+    a Spanish or French sentence that way ("antes de la sesión de ketamina", "que hacemos")."""
+    if kind not in ("PERSON", "LOCATION") or not _guessed(result):
         return False
     words = _LETTERS.findall(text[start:end])
-    return (
-        _guessed(result)
-        and not any(word[0].isupper() for word in words)
-        and not (len(words) == 1 and words[0].casefold() in first_names())
-    )
+    if any(word[0].isupper() for word in words):
+        return False
+    if next((ch for ch in text if ch.isalpha()), "").isupper():
+        return not (len(words) == 1 and words[0].casefold() in first_names())
+    if lexicon is None or not lexicon.other_language(text):
+        return False
+    return not any(w.casefold() in first_names() and w.casefold() not in lexicon.other_stop for w in words)
 
 
 def _merge(entities: list[Entity]) -> list[Entity]:

@@ -37,12 +37,27 @@ OTHER_LANGUAGES = [
     # a capitalised function word opening the sentence is not the start of a name
     "¿Qué dosis de ketamina sublingual se suele usar en la primera sesión?",
     "Para Spravato, ¿cuántos dispositivos se usan en la fase de inducción?",
+    # writers who never capitalise: the sentence's language is the ground for the rule
+    "recaida despues de terminar el tratamiento con ketamina, que hacemos?",
+    "la paciente vive sola, quien deberia quedarse con ella despues de la sesion de ketamina",
+    "tuvo una experiencia con la virgen durante la sesion, como lo integramos",
 ]
 
 
 @pytest.mark.parametrize("text", OTHER_LANGUAGES)
 def test_lower_case_words_of_another_language_are_not_names(scrubber, text):
     assert scrubber.scrub(text, Vault()).text == text
+
+
+def test_a_listed_name_in_lower_case_text_of_another_language_is_still_found(scrubber):
+    scrubbed = scrubber.scrub("hoy hablé con mi hermana lucía sobre la sesion", Vault()).text
+    assert "lucía" not in scrubbed and "sesion" in scrubbed
+
+
+def test_lower_case_english_guesses_are_kept(scrubber):
+    """The rule needs another language: in English text written in lower case a guessed
+    name stays a name."""
+    assert "vandermolen" not in scrubber.scrub("lost my phone, ask bram vandermolen", Vault()).text
 
 
 def test_a_capitalised_name_in_another_language_is_still_found(scrubber):
