@@ -49,6 +49,12 @@ AT_A_TIME = r"(?<!\b(?:at|um|klo|à|a\s+las|alle|om|kl\.?)\s)"
 WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+# What follows an ordinal that stands for a day ("on the 3rd, we met"): punctuation, the end,
+# or a word that opens a new phrase. A noun makes it "the first session", not a date.
+AFTER_A_DAY = (
+    r"(?=\s*(?:[^\w\s]|$)|\s+(?:and|or|but|so|if|when|then|because|for|at|is|was|will|we|i|he"
+    r"|she|they|you|it)\b)"
+)
 ORDINAL_WORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
@@ -138,8 +144,7 @@ class DateElementRecognizer(RegexRecognizer):
         Pattern(
             "the ordinal",
             rf"(?:\b(?:on|by|before|after|until|till|til|since|from|through|for|of|around)\s+)"
-            rf"(?P<phi>the\s+(?:{ORDINAL}|{ORDINAL_WORD}))\b(?!\s+(?:time|session|step|week|day"
-            r"|grade|floor|one|try|round|dose|visit|ceremony|journey|trip|hour|minute|year))",
+            rf"(?P<phi>the\s+(?:{ORDINAL}|{ORDINAL_WORD}))\b{AFTER_A_DAY}",
             0.6,
         ),
         Pattern(

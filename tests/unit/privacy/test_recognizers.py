@@ -13,6 +13,7 @@ POSITIVES = [
     ("It happened last Tuesday the 4th.", "DATE", "Tuesday the 4th"),
     ("Born 1986-07-22 in winter.", "DATE", "1986-07-22"),
     ("Her party is on the 21st.", "DATE", "the 21st"),
+    ("See you on the 3rd and we can talk then.", "DATE", "the 3rd"),
     ("I felt it back in March too.", "DATE", "March"),
     ("Grandpa would be 93 this year.", "AGE", "93"),
     ("She is a 97-year-old retired nurse.", "AGE", "97"),
@@ -227,6 +228,9 @@ NEGATIVES = [
     "We met at the park and looked at the dot on the map.",  # no match: "at" and "dot" as words
     "She was at work, then at home dot by dot.",  # no match: no address ending
     "Scores went 14. 12. 9. 8 over the month.",  # no match: scores, not an address
+    "Teach grounding before the first medicine session.",  # no match: an ordinal before a noun
+    "She vomited after the second device, then rested.",  # no match: an ordinal before a noun
+    "Switched from IM to IV; the QT was normal, no marihuana since.",  # no match: routes, ECG
 ]
 
 
