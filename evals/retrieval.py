@@ -11,13 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.embeddings import build_embedder
 from assistant.errors import InputError
-from assistant.factory import Assistant, retrieval_params
+from assistant.factory import Assistant
 from assistant.jsonl import json_lines
-from assistant.kb.approval import ApprovedDocuments
-from assistant.kb.retriever import HybridRetriever
-from assistant.kb.store import open_store
+from assistant.privacy.vault import Vault
 from evals.metrics import dedupe, ndcg_at, recall_at, reciprocal_rank
 
 DEFAULT_DATA = Path(__file__).parent / "data" / "retrieval.jsonl"
@@ -50,26 +47,14 @@ def load_questions(path: Path) -> list[dict]:
     return rows
 
 
-def build_retriever(settings: Settings, embedder=None) -> HybridRetriever:
-    """The retriever alone: scoring retrieval needs neither the scrubber nor the guard."""
-    return HybridRetriever(
-        open_store(settings),
-        embedder or build_embedder(settings),
-        retrieval_params(settings),
-        approved_ids=ApprovedDocuments(settings.knowledge_dir),
-    )
-
-
-def run(
-    settings: Settings,
-    data: Path | None = None,
-    report_dir: Path | None = None,
-    assistant: Assistant | None = None,
-) -> dict:
-    """Score every pipeline on the in-scope questions and the floor on all of them (with
-    ``assistant``'s retriever when given, else the retriever alone)."""
+def run(settings: Settings, assistant: Assistant, data: Path | None = None, report_dir: Path | None = None) -> dict:
+    """Score every pipeline on the in-scope questions and the floor on all of them. Each
+    question is searched as the app searches it: scrubbed first (a question the scrubber
+    changed is listed with what it became)."""
     questions = load_questions(data or DEFAULT_DATA)
-    retriever = assistant.retriever if assistant is not None else build_retriever(settings)
+    retriever = assistant.retriever
+    for q in questions:
+        q["searched"] = assistant.scrubber.scrub(q["question"], Vault()).text
     in_scope = [q for q in questions if q["relevant"]]
     out_of_scope = [q for q in questions if not q["relevant"]]
     report: dict = {
@@ -77,6 +62,7 @@ def run(
         "questions": len(in_scope),
         "out_of_scope": len(out_of_scope),
         "floor": settings.relevance_floor,
+        "scrubbed": sum(q["searched"] != q["question"] for q in questions),
         "modes": {},
         "misses": [],
     }
@@ -88,10 +74,10 @@ def run(
         for q in questions:
             started = time.perf_counter()
             passages = retriever.retrieve(
-                q["question"], k=POOL, mode=pipeline.mode, apply_floor=False,
+                q["searched"], k=POOL, mode=pipeline.mode, apply_floor=False,
                 understand=pipeline.understand,
             )
-            answered = retriever.retrieve(q["question"], mode=pipeline.mode, understand=pipeline.understand)
+            answered = retriever.retrieve(q["searched"], mode=pipeline.mode, understand=pipeline.understand)
             scores["ms"].append((time.perf_counter() - started) * 1000)
             if pipeline.mode == "hybrid":
                 top = max((p.dense_score or 0.0 for p in passages), default=0.0)
@@ -107,6 +93,7 @@ def run(
             if pipeline.understand and (scores["recall@5"][-1] < 1 or not answered):
                 report["misses"].append(
                     {"id": q["id"], "question": q["question"], "top": ranked[:3],
+                     **({"scrubbed": q["searched"]} if q["searched"] != q["question"] else {}),
                      "expected": sorted(q["relevant"]), "empty": not answered}
                 )
         report["modes"][pipeline.name] = {
@@ -142,7 +129,8 @@ def floor_sweep(best: dict[str, list[tuple[bool, float]]]) -> list[dict]:
 def render(report: dict) -> str:
     lines = [
         f"Retrieval ({report['questions']} in-scope and {report['out_of_scope']} out-of-scope "
-        f"questions; metrics by document; floor {report['floor']})",
+        f"questions, searched as the app searches them: scrubbed first, {report['scrubbed']} of them "
+        f"changed by the scrubber; metrics by document; floor {report['floor']})",
         "",
         f"{'mode':<9} {'recall@5':>9} {'MRR':>7} {'nDCG@10':>8} {'empty':>6} {'oos rejected':>13} {'median ms':>10}",
     ]
@@ -160,7 +148,9 @@ def render(report: dict) -> str:
     if report["misses"]:
         lines += ["", "pipeline misses (expected document not in top 5, or no result):"]
         lines += [
-            f"  {m['id']}: {m['question']} -> {m['top']} (expected {m['expected']}"
+            f"  {m['id']}: {m['question']}"
+            + (f" [searched as: {m['scrubbed']}]" if "scrubbed" in m else "")
+            + f" -> {m['top']} (expected {m['expected']}"
             f"{', EMPTY' if m['empty'] else ''})"
             for m in report["misses"]
         ]

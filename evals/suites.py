@@ -97,7 +97,7 @@ def _retrieval(settings: Settings, assistant: Assistant, options: Options) -> di
 
     with tempfile.TemporaryDirectory() as tmp:
         data = sampling.retrieval_sample(Path(tmp)) if options.quick else options.data
-        result = retrieval.run(settings, data, options.detail_dir, assistant=assistant)
+        result = retrieval.run(settings, assistant, data, options.detail_dir)
     options.details["retrieval"] = result
     name = "retrieval-quick" if options.quick else (data.stem if data else "retrieval-dev")
     return retrieval_scores(result, name)
