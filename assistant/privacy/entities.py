@@ -17,6 +17,7 @@ HEALTH_PLAN     health-plan member, policy, group, Medicaid and Medicare numbers
 LICENSE         licence, certificate, NPI/DEA, passport and plate numbers
 DEVICE          device identifiers and serial numbers
 AGE             ages over 89
+ID              any other number of seven digits or more (an ID of a kind no label told)
 ORGANIZATION    employers and schools named in a way that identifies
 ==============  =====================================================================
 """
@@ -38,12 +39,13 @@ PLACEHOLDER_TYPES = (
     "LICENSE",
     "DEVICE",
     "AGE",
+    "ID",
     "ORGANIZATION",
 )
 
 # When overlapping findings merge, the more specific type names the merged span.
 _SPECIFIC_FIRST = (
     "ADDRESS", "EMAIL", "URL", "SSN", "MRN", "HEALTH_PLAN", "ACCOUNT", "LICENSE", "DEVICE",
-    "PHONE", "IP", "ZIP", "DATE", "AGE", "PERSON", "ORGANIZATION", "LOCATION",
+    "PHONE", "IP", "ZIP", "DATE", "AGE", "ID", "PERSON", "ORGANIZATION", "LOCATION",
 )
 PRIORITY = {name: len(_SPECIFIC_FIRST) - rank for rank, name in enumerate(_SPECIFIC_FIRST)}

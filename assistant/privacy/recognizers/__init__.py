@@ -9,6 +9,7 @@ from assistant.privacy.recognizers.device import DeviceIdRecognizer
 from assistant.privacy.recognizers.email import OfflineEmailRecognizer
 from assistant.privacy.recognizers.health_plan import HealthPlanRecognizer
 from assistant.privacy.recognizers.license import LicenseNumberRecognizer, VehiclePlateRecognizer
+from assistant.privacy.recognizers.long_number import LongNumberRecognizer
 from assistant.privacy.recognizers.medical_record import MedicalRecordRecognizer
 from assistant.privacy.recognizers.name_list import NameListRecognizer
 from assistant.privacy.recognizers.national_id import NationalIdRecognizer
@@ -43,6 +44,7 @@ CUSTOM_RECOGNIZERS = {
         DeviceIdRecognizer,
         HealthPlanRecognizer,
         LicenseNumberRecognizer,
+        LongNumberRecognizer,
         MedicalRecordRecognizer,
         NameListRecognizer,
         NationalIdRecognizer,

@@ -13,6 +13,13 @@ POSITIVES = [
     ("It happened last Tuesday the 4th.", "DATE", "Tuesday the 4th"),
     ("Born 1986-07-22 in winter.", "DATE", "1986-07-22"),
     ("Her party is on the 21st.", "DATE", "the 21st"),
+    # any number of seven digits or more, whatever its label or language
+    ("my iqama 2418830571 for the form", "ID", "2418830571"),
+    ("Transferencia a CBU 0170099220000067141839 mañana.", "ID", "0170099220000067141839"),
+    ("y el carnet de OSDE (61 447802 3 01). Un abrazo.", "ID", "61 447802 3 01"),
+    ("VA file VA-44718-2230. Session 2 of 6.", "ID", "VA-44718-2230"),
+    # a DNI whose check letter fails is no DNI, but its eight digits still identify
+    ("Her DNI ends 12345678A, the wrong letter.", "ID", "12345678A"),
     ("See you on the 3rd and we can talk then.", "DATE", "the 3rd"),
     ("I felt it back in March too.", "DATE", "March"),
     ("Grandpa would be 93 this year.", "AGE", "93"),
@@ -198,7 +205,6 @@ NEGATIVES = [
     "We moved to 3 sessions a week after that.",  # no match: a count after a verb of moving
     "meet me @ 3pm or @4pm at the clinic",  # no match: "@" as "at" before a time
     "Therapist: Felt the session went well.",  # no match: a role needs a two-part name
-    "Her DNI ends 12345678A, the wrong letter.",  # no match: a DNI's check letter fails
     "she texted 1000000 times, then called 3 times",  # no match: counts after contact words
     "PHQ-9 went from 21/27 to 14/27; she weighs 23.5 now.",  # no match: scores, a weight
     "Step 1.2. Then do 3 rounds, la 2 fois, at 13.05 sharp.",  # no match: steps, counts, a time
@@ -231,6 +237,9 @@ NEGATIVES = [
     "Teach grounding before the first medicine session.",  # no match: an ordinal before a noun
     "She vomited after the second device, then rested.",  # no match: an ordinal before a noun
     "Switched from IM to IV; the QT was normal, no marihuana since.",  # no match: routes, ECG
+    "PHQ-9 over the course: 21 18 15 12 9, then 7.",  # no match: scores side by side
+    "It cost $4500000 in all; see pages 1266-1277 and 2019-2024.",  # no match: price, ranges
+    "Reach 1000000 steps this month; the flat was 23,170,000 won.",  # no match: count, amount
 ]
 
 
