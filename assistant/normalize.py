@@ -11,6 +11,9 @@ What changes, by class (each has must-change and must-keep rows in the tests):
 - hyphen-like dashes become ``-`` (hyphen, no-break hyphen, figure dash, en dash, minus);
   the em dash stays, since it punctuates sentences;
 - digits of any script become ASCII digits;
+- a dot-like mark between two letters or digits becomes ``.`` ("19·05·1979"), a long dash
+  between them ``-`` ("INV—2025");
+- four or more single characters spaced apart are joined ("j o h n", "7 2 4 1 8 9 0 3");
 - Cyrillic and Greek letters that look Latin are folded to Latin inside a word that has a
   Latin letter or whose letters all look Latin ("Ιvаn" reads as "Ivan"); a word in Cyrillic
   or Greek proper ("Иван", "Μαρία") keeps its script.
@@ -40,6 +43,12 @@ LOOKALIKES = {
     "ı": "i", "ȷ": "j",
 }
 _WORD = re.compile(r"\w+")
+_DOTS = "[\u00b7\u2022\u2219\u22c5\u2027\u30fb]"
+_DOT_INSIDE = re.compile(rf"(?<=\w){_DOTS}(?=\w)|(?<=\w ){_DOTS}(?= \w)")
+_DASH_INSIDE = re.compile(r"(?<=\w)[\u2014\u2015](?=\w)")
+# Single characters (letters, digits, or a dot or hyphen between them) one space apart,
+# at least four of them letters or digits.
+_SPACED = re.compile(r"(?<![\w.-])(?=(?:[^\W_] (?:[.-] )?){3}[^\W_](?!\w))[^\W_](?: (?:[^\W_]|[.-])(?!\w))+")
 
 
 @dataclass(frozen=True)
@@ -67,8 +76,8 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """``text`` as a reader sees it, with the offset map back to ``text``."""
     if text.isascii():
-        offsets = tuple(range(len(text)))
-        return Normalized(text, text, offsets, tuple(i + 1 for i in offsets))
+        offsets = list(range(len(text)))
+        return _join_spaced(Normalized(text, text, tuple(offsets), tuple(i + 1 for i in offsets)))
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -77,8 +86,34 @@ def normalize(text: str) -> Normalized:
         out.append(piece)
         starts.extend([start] * len(piece))
         ends.extend([end] * len(piece))
-    folded = _fold_lookalikes("".join(out))
-    return Normalized(text, folded, tuple(starts), tuple(ends))
+    folded = _between_characters(_fold_lookalikes("".join(out)))
+    return _join_spaced(Normalized(text, folded, tuple(starts), tuple(ends)))
+
+
+def _between_characters(text: str) -> str:
+    """A dot-like mark between two letters or digits reads as a dot ("19·05·1979",
+    "756•4821"), a long dash as a hyphen ("INV—2025"); same length."""
+    return _DASH_INSIDE.sub("-", _DOT_INSIDE.sub(".", text))
+
+
+def _join_spaced(normal: Normalized) -> Normalized:
+    """Four or more single characters spaced apart read as one word ("j o h n",
+    "7 2 4 1 8 9 0 3", "3 1 0 . 5 4 8"): the spaces between them are dropped."""
+    if not _SPACED.search(normal.text):
+        return normal
+    drop = {
+        match.start() + offset
+        for match in _SPACED.finditer(normal.text)
+        for offset, ch in enumerate(match.group())
+        if ch == " "
+    }
+    keep = [i for i in range(len(normal.text)) if i not in drop]
+    return Normalized(
+        normal.original,
+        "".join(normal.text[i] for i in keep),
+        tuple(normal.starts[i] for i in keep),
+        tuple(normal.ends[i] for i in keep),
+    )
 
 
 def _graphemes(text: str):

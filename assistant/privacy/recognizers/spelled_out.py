@@ -1,5 +1,7 @@
 """Contact details written so that a filter misses them and a reader does not: e-mail
-addresses with "at" and "dot" spelled out or bracketed ("maja.l (at) gmail (dot) com"),
+addresses with "at" and "dot" spelled out or bracketed, in the local part too and in other
+languages ("maja.l (at) gmail (dot) com", "ana dot ruiz at gmail dot com", "facturacion
+(arroba) clinica (punto) mx"),
 and "defanged" IP and web addresses ("91[.]64[.]12[.]207", "hxxps://example[.]com").
 """
 
@@ -9,14 +11,17 @@ from presidio_analyzer import Pattern
 
 from assistant.privacy.recognizers.base import RegexRecognizer
 
-AT = r"(?:\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*|\s+at\s+)"
-DOT = r"(?:\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+)"
+# "at" and "dot" in English, Spanish, French, Portuguese, Italian and German.
+AT_WORD = r"(?:at|arroba|arobase|chiocciola|klammeraffe)"
+DOT_WORD = r"(?:dot|punto|point|ponto|punkt)"
+AT = rf"(?:\s*[\[({{<]\s*(?:{AT_WORD}|@)\s*[\])}}>]\s*|\s+{AT_WORD}\s+)"
+DOT = rf"(?:\s*[\[({{<]\s*(?:{DOT_WORD}|\.)\s*[\])}}>]\s*|\s+{DOT_WORD}\s+)"
 # Common endings only: "met at school dot com" is not a sentence anyone writes.
 TLD = (
     r"(?:com|org|net|edu|gov|io|me|info|dev|co|uk|es|fr|de|nl|se|fi|no|dk|pt|br|mx|it|pl|ca"
     r"|au|nz|ie|in|jp|kr|vn|ch|at|be|cz)\b"
 )
-SPELLED_EMAIL = rf"\b[\w.+-]*\w{AT}[\w-]+(?:(?:{DOT}|\.)[\w-]+)*?(?:{DOT}|\.){TLD}"
+SPELLED_EMAIL = rf"\b[\w.+-]*\w(?:{DOT}[\w+-]+)*{AT}[\w-]+(?:(?:{DOT}|\.)[\w-]+)*?(?:{DOT}|\.){TLD}(?:(?:{DOT}|\.){TLD})?"
 DEFANGED_DOT = r"(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\s\.\s)"
 DEFANGED_IP = rf"\b\d{{1,3}}(?:\s*{DEFANGED_DOT}\s*\d{{1,3}}){{3}}\b"
 DEFANGED_URL = (

@@ -29,11 +29,19 @@ ROWS = [
     ("\u0406v\u0430n", "Ivan"),                # Cyrillic look-alikes in a Latin word
     ("\u0391\u039d\u039d\u0391", "ANNA"),      # Greek capitals that all look Latin
     ("cafe\u0301", "café"),                    # combining accent composed
+    ("19\u00b705\u00b71979", "19.05.1979"),      # middle dots between digits
+    ("756\u20224821", "756.4821"),              # a bullet between digits
+    ("INV\u20142025", "INV-2025"),              # a long dash inside an ID
+    ("DNI 7 2 4 1 8 9 0 3.", "DNI 72418903."),  # digits spaced apart
+    ("call j o h n now", "call john now"),      # letters spaced apart
+    ("cel 3 1 0 \u00b7 5 4 8", "cel 310.548"),   # spaced digits with a spaced middle dot
     # must stay as written
     ("Иван", "Иван"),                          # a Cyrillic word proper
     ("Μαρία", "Μαρία"),                        # a Greek word proper
     ("calm — then not", "calm — then not"),    # the em dash punctuates
     ("plain text, 42.", "plain text, 42."),
+    ("I am a b c", "I am a b c"),              # fewer than four single characters
+    ("options a, b, c and d", "options a, b, c and d"),  # a list, not a spaced word
 ]
 
 

@@ -18,6 +18,10 @@ POSITIVES = [
     ("Transferencia a CBU 0170099220000067141839 mañana.", "ID", "0170099220000067141839"),
     ("y el carnet de OSDE (61 447802 3 01). Un abrazo.", "ID", "61 447802 3 01"),
     ("VA file VA-44718-2230. Session 2 of 6.", "ID", "VA-44718-2230"),
+    ("please use jess dot t dot 91 at outlook dot co dot nz.", "EMAIL",
+     "jess dot t dot 91 at outlook dot co dot nz"),
+    ("Correo: facturacion (arroba) clinica (punto) mx", "EMAIL",
+     "facturacion (arroba) clinica (punto) mx"),
     # a DNI whose check letter fails is no DNI, but its eight digits still identify
     ("Her DNI ends 12345678A, the wrong letter.", "ID", "12345678A"),
     ("See you on the 3rd and we can talk then.", "DATE", "the 3rd"),
