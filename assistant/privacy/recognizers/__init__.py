@@ -29,6 +29,7 @@ from assistant.privacy.recognizers.street_address import StreetAddressRecognizer
 from assistant.privacy.recognizers.tagger import PhiTaggerRecognizer
 from assistant.privacy.recognizers.titled_name import TitledNameRecognizer
 from assistant.privacy.recognizers.url import WebAddressRecognizer
+from assistant.privacy.recognizers.vocative import VocativeNameRecognizer
 from assistant.privacy.recognizers.zip_code import ZipCodeRecognizer
 
 CUSTOM_RECOGNIZERS = {
@@ -60,6 +61,7 @@ CUSTOM_RECOGNIZERS = {
         SsnRecognizer,
         StreetAddressRecognizer,
         TitledNameRecognizer,
+        VocativeNameRecognizer,
         VehiclePlateRecognizer,
         WebAddressRecognizer,
         ZipCodeRecognizer,

@@ -18,6 +18,11 @@ POSITIVES = [
     ("Transferencia a CBU 0170099220000067141839 mañana.", "ID", "0170099220000067141839"),
     ("y el carnet de OSDE (61 447802 3 01). Un abrazo.", "ID", "61 447802 3 01"),
     ("VA file VA-44718-2230. Session 2 of 6.", "ID", "VA-44718-2230"),
+    # names a message greets or is signed with
+    ("Hola Manu, soy yo otra vez.", "PERSON", "Manu"),
+    ("Kedves Kovács Gábor!\nYour next session is soon.", "PERSON", "Kovács Gábor"),
+    ("See you soon.\nTerima kasih,\nDwi Pratiwi", "PERSON", "Dwi Pratiwi"),
+    ("You can open it.\nLove, F.", "PERSON", "F."),
     ("please use jess dot t dot 91 at outlook dot co dot nz.", "EMAIL",
      "jess dot t dot 91 at outlook dot co dot nz"),
     ("Correo: facturacion (arroba) clinica (punto) mx", "EMAIL",
@@ -242,6 +247,7 @@ NEGATIVES = [
     "She vomited after the second device, then rested.",  # no match: an ordinal before a noun
     "Switched from IM to IV; the QT was normal, no marihuana since.",  # no match: routes, ECG
     "PHQ-9 over the course: 21 18 15 12 9, then 7.",  # no match: scores side by side
+    "Hi team, a quick update. Hola doctora, gracias. Hey there: ok",  # no match: no name greeted
     "It cost $4500000 in all; see pages 1266-1277 and 2019-2024.",  # no match: price, ranges
     "Reach 1000000 steps this month; the flat was 23,170,000 won.",  # no match: count, amount
 ]
