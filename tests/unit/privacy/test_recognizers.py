@@ -22,7 +22,7 @@ POSITIVES = [
     ("Hola Manu, soy yo otra vez.", "PERSON", "Manu"),
     ("Kedves Kovács Gábor!\nYour next session is soon.", "PERSON", "Kovács Gábor"),
     ("See you soon.\nTerima kasih,\nDwi Pratiwi", "PERSON", "Dwi Pratiwi"),
-    ("You can open it.\nLove, F.", "PERSON", "F."),
+    ("You can open it.\nLove, F.", "PERSON", "F"),
     ("please use jess dot t dot 91 at outlook dot co dot nz.", "EMAIL",
      "jess dot t dot 91 at outlook dot co dot nz"),
     ("Correo: facturacion (arroba) clinica (punto) mx", "EMAIL",
