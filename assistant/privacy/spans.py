@@ -16,7 +16,7 @@ from presidio_analyzer import RecognizerResult
 from assistant.models import Entity
 from assistant.privacy.config import PrivacyConfig
 from assistant.privacy.entities import PRIORITY
-from assistant.privacy.recognizers.name_list import first_names
+from assistant.privacy.recognizers.name_list import SURNAME_PARTICLES, first_names
 from assistant.privacy.names import Lexicon
 
 _EDGE = " \t\r\n.,;:!?\"'()[]{}“”‘’"  # trimmed from span edges, never part of an identifier
@@ -27,6 +27,7 @@ _NAME_GAP = re.compile(
     r"(?:\s+|\s*-\s*)(?:(?:[A-Z]\.?|de|del|della|der|den|di|da|dos|du|la|le|van|von|bin|ibn|al|el|ben)\s+)*",
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 _GUESSERS = frozenset({"SpacyRecognizer", "NameListRecognizer"})
 _NEXT_TOKEN = re.compile(r"\s+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
 
@@ -36,18 +37,22 @@ def resolve(
 ) -> list[Entity]:
     """Keep findings above their type's threshold, drop allow-listed ones, grow them to whole
     tokens, merge overlaps and join the parts of names."""
+    foreign = lexicon is not None and lexicon.other_language(text)
+    stop = lexicon.other_stop if foreign else frozenset()
     kept = []
     for result in results:
         kind = config.placeholder_types.get(result.entity_type, result.entity_type)
         if result.score < config.threshold(kind):
             continue
         start, end = _trim(text, *_grow(text, result.start, result.end))
-        start = _after_opening_words(result, kind, text, start, end, config.opening_words)
+        start = _after_opening_words(result, kind, text, start, end, config.opening_words, stop)
+        if foreign:
+            end = _before_closing_words(result, kind, text, start, end, stop)
         if start >= end or _allowed(text[start:end], config.allow_list):
             continue
         if kind == "LOCATION" and _allowed(text[start:end], config.location_allow_list):
             continue
-        if _lower_case_guess(result, kind, text, start, end, lexicon):
+        if _lower_case_guess(result, kind, text, start, end, lexicon, foreign):
             continue
         kept.append(Entity(type=kind, start=start, end=end, score=round(result.score, 4)))
     merged = _merge(kept)
@@ -111,35 +116,65 @@ def _guessed(result: RecognizerResult) -> bool:
 
 
 def _after_opening_words(
-    result: RecognizerResult, kind: str, text: str, start: int, end: int, opening: frozenset[str]
+    result: RecognizerResult, kind: str, text: str, start: int, end: int,
+    opening: frozenset[str], stop: frozenset[str],
 ) -> int:
     """Where a guessed name or place opens with sentence-opening words of another language
-    ("¿Qué dosis…", "Para Spravato…"), it starts after them."""
+    ("¿Qué dosis…", "Para Spravato…"), or with stop words of the language the text is in
+    (``stop``) before a lower-case word ("Depuis la séance…"), it starts after them. A
+    capitalised article before a capitalised word belongs to the name ("El Poblado")."""
     if kind not in ("PERSON", "LOCATION", "ORGANIZATION") or not _guessed(result):
         return start
-    for word in _LETTERS.finditer(text, start, end):
-        if word.group().casefold() not in opening:
-            return word.start()
+    words = list(_LETTERS.finditer(text, start, end))
+    for index, word in enumerate(words):
+        folded = word.group().casefold()
+        following = words[index + 1].group() if index + 1 < len(words) else ""
+        initial = len(folded) == 1 and text[word.end() : word.end() + 1] == "."
+        if folded in opening or (folded in stop and not initial and not following[:1].isupper()):
+            continue
+        return word.start()
     return end
 
 
+def _before_closing_words(
+    result: RecognizerResult, kind: str, text: str, start: int, end: int, stop: frozenset[str]
+) -> int:
+    """A guessed name or place in text of another language ends before the lower-case stop
+    words of that language it ran on into ("Lucía Fernández sobre", "Camille et moi"), but
+    not before a surname particle ("Kees van" goes on as "van den Broek")."""
+    if kind not in ("PERSON", "LOCATION", "ORGANIZATION") or not _guessed(result):
+        return end
+    tokens = list(_TOKEN.finditer(text, start, end))
+    trimmed = len(tokens)
+    while trimmed and tokens[trimmed - 1].group() in stop - SURNAME_PARTICLES:
+        trimmed -= 1
+    if trimmed == len(tokens):
+        return end
+    return tokens[trimmed - 1].end() if trimmed else start
+
+
 def _lower_case_guess(
-    result: RecognizerResult, kind: str, text: str, start: int, end: int, lexicon: Lexicon | None
+    result: RecognizerResult, kind: str, text: str, start: int, end: int, lexicon: Lexicon | None,
+    foreign: bool,
 ) -> bool:
     """A name or place that only a guessing recognizer saw, written in lower case, and not a
     listed first name, where the text gives the guess no ground: its writer capitalises (the
-    text opens with a capital) or it reads as another language. spaCy's English model and the unknown-subject rule read most words of
-    a Spanish or French sentence that way ("antes de la sesión de ketamina", "que hacemos")."""
+    text opens with a capital) or it reads as another language (``foreign``), where a stop
+    word of that language is no first name ("la", "ella"). spaCy's English model and the
+    unknown-subject rule read most words of a Spanish or French sentence that way ("antes de
+    la sesión de ketamina", "que hacemos")."""
     if kind not in ("PERSON", "LOCATION") or not _guessed(result):
         return False
     words = _LETTERS.findall(text[start:end])
     if any(word[0].isupper() for word in words):
         return False
+    named = [
+        w for w in words
+        if w.casefold() in first_names() and not (foreign and w.casefold() in lexicon.other_stop)
+    ]
     if next((ch for ch in text if ch.isalpha()), "").isupper():
-        return not (len(words) == 1 and words[0].casefold() in first_names())
-    if lexicon is None or not lexicon.other_language(text):
-        return False
-    return not any(w.casefold() in first_names() and w.casefold() not in lexicon.other_stop for w in words)
+        return not (len(words) == 1 and named)
+    return foreign and not named
 
 
 def _merge(entities: list[Entity]) -> list[Entity]:
@@ -162,14 +197,16 @@ def _merge(entities: list[Entity]) -> list[Entity]:
 
 def _with_surnames(text: str, entities: list[Entity], lexicon: Lexicon) -> list[Entity]:
     """Each PERSON span extended over the unknown words that follow it (a surname the
-    NER left out), one word at a time, at most two."""
+    NER left out), one word at a time, at most two; a lower-case stop word of another
+    language is not unknown ("Lucía Fernández sobre la sesión")."""
     out = []
     for entity in entities:
         if entity.type == "PERSON":
             end = entity.end
             for _ in range(2):
                 match = _NEXT_TOKEN.match(text, end)
-                if not match or lexicon.is_word(match.group(1)) or len(match.group(1)) < 2:
+                word = match.group(1) if match else ""
+                if len(word) < 2 or lexicon.is_word(word) or (word.islower() and word in lexicon.other_stop - SURNAME_PARTICLES):
                     break
                 end = match.end()
             entity = entity.model_copy(update={"end": end})
@@ -193,16 +230,21 @@ def _as_institution(text: str, entity: Entity, heads: frozenset[str]) -> Entity:
 
 
 def _join_names(text: str, entities: list[Entity]) -> list[Entity]:
-    """PERSON spans separated only by spaces, initials or name particles become one."""
+    """PERSON spans separated only by spaces, initials or name particles become one; a name
+    that ends in a particle goes on over the place the NER saw next ("Kees van" + "Broek")."""
     joined: list[Entity] = []
     for entity in entities:
         last = joined[-1] if joined else None
-        if (
-            last is not None
-            and last.type == entity.type == "PERSON"
-            and _NAME_GAP.fullmatch(text[last.end : entity.start])
+        if last is not None and _NAME_GAP.fullmatch(text[last.end : entity.start]) and (
+            last.type == entity.type == "PERSON"
+            or (last.type == "PERSON" and _ends_in_particle(text, last) and entity.type == "LOCATION")
         ):
             joined[-1] = last.model_copy(update={"end": entity.end, "score": max(last.score, entity.score)})
         else:
             joined.append(entity)
     return joined
+
+
+def _ends_in_particle(text: str, entity: Entity) -> bool:
+    words = _LETTERS.findall(text[entity.start : entity.end])
+    return len(words) > 1 and words[-1].casefold() in SURNAME_PARTICLES

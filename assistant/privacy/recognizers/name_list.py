@@ -14,7 +14,7 @@ from pathlib import Path
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "first_names.txt"
-SURNAME_PARTICLES = frozenset("de del della der di da dos du la le van von al el bin ibn ben".split())
+SURNAME_PARTICLES = frozenset("de del della der den di da dos du la le van von al el bin ibn ben".split())
 
 
 @cache

@@ -41,12 +41,28 @@ OTHER_LANGUAGES = [
     "recaida despues de terminar el tratamiento con ketamina, que hacemos?",
     "la paciente vive sola, quien deberia quedarse con ella despues de la sesion de ketamina",
     "tuvo una experiencia con la virgen durante la sesion, como lo integramos",
+    # a capitalised stop word opening the sentence, and "la" (a listed name) inside it
+    "Depuis la séance j'ai une douleur dans la poitrine qui serre et qui ne passe pas.",
 ]
 
 
 @pytest.mark.parametrize("text", OTHER_LANGUAGES)
 def test_lower_case_words_of_another_language_are_not_names(scrubber, text):
     assert scrubber.scrub(text, Vault()).text == text
+
+
+@pytest.mark.parametrize(("text", "name", "after"), [
+    ("Ayer hablé con Lucía Fernández sobre la sesión.", "Lucía Fernández", " sobre la sesión."),
+    ("Met vriendelijke groet,\nKees van den Broek", "Kees van den Broek", ""),
+    ("Hij is verwezen door zijn huisarts, dokter E. de Wit-Hoogland, met een brief.",
+     "E. de Wit-Hoogland", ", met een brief."),
+])
+def test_a_name_in_another_language_ends_where_the_name_ends(scrubber, text, name, after):
+    """Stop words of the text's language are trimmed from a guessed name's edges, but not
+    an initial or a surname particle."""
+    scrubbed = scrubber.scrub(text, Vault()).text
+    assert scrubbed == text.replace(name, "<PERSON_1>"), scrubbed
+    assert scrubbed.endswith(after)
 
 
 def test_a_listed_name_in_lower_case_text_of_another_language_is_still_found(scrubber):
