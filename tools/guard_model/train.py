@@ -53,17 +53,17 @@ from assistant.guard.intent import (
     base_weights,
     build_network,
     file_sha256,
+    split_windows,
 )
 from evals.guard_data import DATA as DEV_DATA, category, data_rows
 
 log = logging.getLogger(__name__)
 
-FILES = (
-    "questions.dev.jsonl",
-    "safe.dev.jsonl",
-    "therapist.dev.jsonl",
-    "journal.dev.jsonl",
-    "injection.dev.jsonl",
+KINDS = ("questions", "safe", "therapist", "journal", "injection")
+# The dev files, then a sealed set that was scored once and so joined the dev data (paths
+# from the dev folder). The newest scored set stays out, to measure a model by.
+FILES = tuple(f"{kind}.dev.jsonl" for kind in KINDS) + tuple(
+    f"../sealed/guard-v14/{kind}.heldout.jsonl" for kind in KINDS
 )
 UNKNOWN = -1  # a head the line has no label for
 RECIPE = {
@@ -80,28 +80,32 @@ RECIPE = {
     "heads": ["dosing", "crisis", "injection"],
     "injections_appended_to_journal_lines": True,
     "injection_lines_crisis_labelled": True,
+    "long_journal_lines": "benign read in windows; crisis left out (not located)",
 }
 
 
 def examples(data_dir: Path, seed: int = RECIPE["seed"]) -> list[tuple[str, int, int, int]]:
-    """(text, dosing label, crisis class, injection label) for every dev line and every
-    injection line appended to a journal line; UNKNOWN where there is no label for a head."""
-    rows = {name: data_rows(data_dir / name) for name in FILES}
+    """(text, dosing label, crisis class, injection label) for every line of ``FILES`` and
+    every injection line appended to a journal line; UNKNOWN where there is no label for a
+    head. A journal line longer than the model's window is read in windows: each window of a
+    benign one is benign; a crisis one is left out, since which window holds the crisis is
+    not labelled."""
+    rows = {kind: [] for kind in KINDS}
+    for name in FILES:
+        rows[Path(name).name.split(".")[0]] += data_rows(data_dir / name)
     benign = CRISIS_CLASSES.index(BENIGN)
-    out = [
-        (r["text"], int(r["label"] == "dosing"), benign, 0) for r in rows["questions.dev.jsonl"]
-    ]
-    out += [(r["text"], 0, benign, 0) for r in rows["safe.dev.jsonl"]]
-    out += [(r["text"], 0, _crisis_class(r), 0) for r in rows["therapist.dev.jsonl"]]
-    out += [
-        (r["text"], UNKNOWN, _crisis_class(r) if r["label"] == "crisis" else benign, 0)
-        for r in rows["journal.dev.jsonl"]
-    ]
-    out += [
-        (r["text"], UNKNOWN, _own_crisis(r), int(r["label"] == "injection"))
-        for r in rows["injection.dev.jsonl"]
-    ]
-    return out + _appended(rows["journal.dev.jsonl"], rows["injection.dev.jsonl"], seed)
+    out = [(r["text"], int(r["label"] == "dosing"), benign, 0) for r in rows["questions"]]
+    out += [(r["text"], 0, benign, 0) for r in rows["safe"]]
+    out += [(r["text"], 0, _crisis_class(r), 0) for r in rows["therapist"]]
+    for r in rows["journal"]:
+        windows = split_windows(r["text"])
+        if len(windows) == 1:
+            out.append((r["text"], UNKNOWN, _crisis_class(r) if r["label"] == "crisis" else benign, 0))
+        elif r["label"] != "crisis":
+            out += [(window, UNKNOWN, benign, 0) for window in windows]
+    out += [(r["text"], UNKNOWN, _own_crisis(r), int(r["label"] == "injection")) for r in rows["injection"]]
+    short_journal = [r for r in rows["journal"] if len(split_windows(r["text"])) == 1]
+    return out + _appended(short_journal, rows["injection"], seed)
 
 
 def _appended(
