@@ -26,7 +26,13 @@ import numpy as np
 from assistant.embeddings import Embedder
 from assistant.guard.intent import IntentModel, IntentScore, Thresholds
 from assistant.guard.rules.base import Rule
-from assistant.guard.policy import Mode, decide, measurement_is_not_dosing, mention_is_not_request
+from assistant.guard.policy import (
+    Mode,
+    decide,
+    exemplars_alone_are_not_a_report,
+    measurement_is_not_dosing,
+    mention_is_not_request,
+)
 from assistant.guard.rules.crisis import REPORTED_KEY, CrisisRule
 from assistant.guard.rules.dosing import DosingRule
 from assistant.guard.rules.injection import InjectionRule
@@ -131,6 +137,12 @@ class RuleGuard:
                     findings,
                     intent.score.dosing if intent is not None else None,
                     self.intent.thresholds.dosing_veto,
+                    mode,
+                )
+                findings = exemplars_alone_are_not_a_report(
+                    findings,
+                    intent.score.crisis if intent is not None else None,
+                    self.intent.thresholds.crisis_veto,
                     mode,
                 )
                 findings += intent_findings(findings, intent, self.intent.thresholds, mode, margin)

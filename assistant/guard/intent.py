@@ -70,6 +70,9 @@ class Thresholds:
     # this unlikely to be a dosing request (dose metaphors: "a booster shot of guilt"),
     # unless the sentence names a dose amount. Zero keeps every rule finding.
     dosing_veto: float = 0.0
+    # In a therapist's question, a crisis read by exemplar likeness alone is dropped when the
+    # model reads the whole question as this unlikely to report one. Zero keeps them all.
+    crisis_veto: float = 0.0
     # Below ``injection`` for the whole text, but at least this: its sentences are read one
     # by one, and one that instructs on its own is an instruction (a crisis entry can drown
     # the instruction appended to it). At one, only the whole-text reading counts.
@@ -85,9 +88,10 @@ class Thresholds:
 # (docs/evaluation/guard-intent-v7.md). The veto: on held-out v9 and probes 17-18, with a
 # model trained without them (docs/evaluation/guard-tuning-v10.md). Injection: even odds.
 # Sentence reading: on tuning batch 21 and v11, with models trained without them
-# (docs/evaluation/guard-tuning-v12.md).
+# (docs/evaluation/guard-tuning-v12.md). The crisis veto: on guard-v15 (dev since round 15)
+# with the model of round 16, which never saw it (docs/evaluation/guard-heldout-v16.md).
 THRESHOLDS = Thresholds(
-    dosing=0.9, crisis=0.7, benign_margin=0.1, injection=0.5, dosing_veto=0.02,
+    dosing=0.9, crisis=0.7, benign_margin=0.1, injection=0.5, dosing_veto=0.02, crisis_veto=0.02,
     injection_sentences=0.15, injection_located=0.1,
 )
 

@@ -81,6 +81,22 @@ def crisis_is_never_refused(flags: list[str]) -> bool:
     return "crisis" in flags
 
 
+def exemplars_alone_are_not_a_report(
+    findings: list[Finding], crisis_probability: float | None, veto: float, mode: Mode
+) -> list[Finding]:
+    """Named rule: in a therapist's question, a crisis read only by likeness to crisis
+    exemplars, which the intent model reading the whole question confidently contradicts
+    (``crisis_probability`` below ``veto``), is no crisis report: "should she halve her
+    trazodone that night?" resembles a report of stockpiled pills, and as a crisis it would
+    have been answered instead of refused. A pattern's crisis signal always stands."""
+    if mode != "input" or crisis_probability is None or crisis_probability >= veto:
+        return findings
+    crisis = [f for f in findings if f.rule == "crisis" and f.current]
+    if not crisis or any(f.source != "exemplar" for f in crisis):
+        return findings
+    return [f for f in findings if not (f.rule == "crisis" and f.source == "exemplar")]
+
+
 def measurement_is_not_dosing(findings: list[Finding]) -> list[Finding]:
     """Named rule: a question about how often to give a questionnaire (a ``measurement``
     signal) is not a dosing request, whatever the intent model reads in its wording: the

@@ -7,6 +7,7 @@ from assistant.guard.policy import (
     POLICY,
     decide,
     deferral_is_not_a_dose_statement,
+    exemplars_alone_are_not_a_report,
     measurement_is_not_dosing,
     mention_is_not_request,
 )
@@ -91,6 +92,26 @@ def test_mention_is_not_request_when_the_model_reads_no_request(probability, mod
     findings = [signal("dosing"), signal("crisis")]
     kept = mention_is_not_request(findings, probability, veto=0.2, mode=mode)
     assert [f.rule for f in kept] == (["crisis"] if dropped else ["dosing", "crisis"])
+
+
+@pytest.mark.parametrize("crisis_sources, probability, mode, dropped", [
+    (["exemplar"], 0.005, "input", True),
+    (["exemplar", "exemplar"], 0.005, "input", True),
+    (["exemplar"], 0.30, "input", False),  # the model does not contradict it
+    (["exemplar", "pattern"], 0.005, "input", False),  # a pattern's reading always stands
+    (["exemplar"], None, "input", False),  # no model reading
+    (["exemplar"], 0.005, "journal", False),  # only therapists' questions
+])
+def test_exemplars_alone_are_not_a_report_when_the_model_contradicts_them(
+    crisis_sources, probability, mode, dropped
+):
+    findings = [signal("dosing", source="pattern")] + [
+        signal("crisis", source=source) for source in crisis_sources
+    ]
+    kept = exemplars_alone_are_not_a_report(findings, probability, veto=0.02, mode=mode)
+    assert [f.rule for f in kept] == (["dosing"] if dropped else [f.rule for f in findings])
+    if dropped:
+        assert verdict([f.rule for f in kept]).decision == "block"
 
 
 @pytest.mark.parametrize("kinds, kept", [
