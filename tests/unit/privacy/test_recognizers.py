@@ -248,6 +248,8 @@ NEGATIVES = [
     "Switched from IM to IV; the QT was normal, no marihuana since.",  # no match: routes, ECG
     "PHQ-9 over the course: 21 18 15 12 9, then 7.",  # no match: scores side by side
     "Hi team, a quick update. Hola doctora, gracias. Hey there: ok",  # no match: no name greeted
+    "lowkey wanna kms tbh",  # no match: chat shorthand and crisis slang the guard must read
+    "kms kms kms. not joking this time",  # no match: crisis slang
     "It cost $4500000 in all; see pages 1266-1277 and 2019-2024.",  # no match: price, ranges
     "Reach 1000000 steps this month; the flat was 23,170,000 won.",  # no match: count, amount
 ]
