@@ -206,7 +206,8 @@ def _with_surnames(text: str, entities: list[Entity], lexicon: Lexicon) -> list[
             for _ in range(2):
                 match = _NEXT_TOKEN.match(text, end)
                 word = match.group(1) if match else ""
-                if len(word) < 2 or lexicon.is_word(word) or (word.islower() and word in lexicon.other_stop - SURNAME_PARTICLES):
+                foreign_word = word.islower() and word in lexicon.other_stop - SURNAME_PARTICLES
+                if len(word) < 2 or lexicon.is_word(word) or foreign_word:
                     break
                 end = match.end()
             entity = entity.model_copy(update={"end": end})

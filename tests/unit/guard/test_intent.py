@@ -8,7 +8,6 @@ import pytest
 import torch
 from safetensors.torch import save_file
 
-from assistant.config import BUNDLED_MINILM
 from assistant.errors import ConfigError, InputError
 from assistant.guard import RuleGuard
 from assistant.guard.guard import Judged, intent_findings
