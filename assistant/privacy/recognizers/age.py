@@ -27,7 +27,7 @@ class AgeRecognizer(RegexRecognizer):
             rf"\b(?:aged?|turn(?:ed|s|ing)?|is|was|be|at|now|just)\s+(?P<phi>{OVER_89})\b{_NOT_A_QUANTITY}",
             0.5,
         ),
-        Pattern("comma n comma", rf"(?<=,\s?)(?P<phi>9\d|1[01]\d)(?=\s?,)", 0.45),
+        Pattern("comma n comma", r"(?<=,\s?)(?P<phi>9\d|1[01]\d)(?=\s?,)", 0.45),
         # "she's 94 now", "Joan's 90th", "(ninety-two)" after a name, "Joy Wolf, ninety-two,".
         Pattern("contracted is n",
                 rf"\b(?:she|he|they|i|mum|mom|dad|gran|nan|\w+)['’](?:s|m|re)\s+(?P<phi>{OVER_89})"
