@@ -76,8 +76,8 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """``text`` as a reader sees it, with the offset map back to ``text``."""
     if text.isascii():
-        offsets = list(range(len(text)))
-        return _join_spaced(Normalized(text, text, tuple(offsets), tuple(i + 1 for i in offsets)))
+        offsets = tuple(range(len(text)))
+        return _join_spaced(Normalized(text, text, offsets, tuple(i + 1 for i in offsets)))
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -99,14 +99,14 @@ def _between_characters(text: str) -> str:
 def _join_spaced(normal: Normalized) -> Normalized:
     """Four or more single characters spaced apart read as one word ("j o h n",
     "7 2 4 1 8 9 0 3", "3 1 0 . 5 4 8"): the spaces between them are dropped."""
-    if not _SPACED.search(normal.text):
-        return normal
     drop = {
         match.start() + offset
         for match in _SPACED.finditer(normal.text)
         for offset, ch in enumerate(match.group())
         if ch == " "
     }
+    if not drop:
+        return normal
     keep = [i for i in range(len(normal.text)) if i not in drop]
     return Normalized(
         normal.original,

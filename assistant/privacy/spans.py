@@ -23,9 +23,7 @@ _EDGE = " \t\r\n.,;:!?\"'()[]{}“”‘’"  # trimmed from span edges, never p
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 _INNER = "'’-"  # joins word characters inside one token ("O'Brien", "Quintero-Vega")
 # What may stand between two parts of one person's name.
-_NAME_GAP = re.compile(
-    r"(?:\s+|\s*-\s*)(?:(?:[A-Z]\.?|de|del|della|der|den|di|da|dos|du|la|le|van|von|bin|ibn|al|el|ben)\s+)*",
-)
+_NAME_GAP = re.compile(rf"(?:\s+|\s*-\s*)(?:(?:[A-Z]\.?|{'|'.join(sorted(SURNAME_PARTICLES))})\s+)*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 _GUESSERS = frozenset({"SpacyRecognizer", "NameListRecognizer"})

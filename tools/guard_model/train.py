@@ -97,14 +97,15 @@ def examples(data_dir: Path, seed: int = RECIPE["seed"]) -> list[tuple[str, int,
     out = [(r["text"], int(r["label"] == "dosing"), benign, 0) for r in rows["questions"]]
     out += [(r["text"], 0, benign, 0) for r in rows["safe"]]
     out += [(r["text"], 0, _crisis_class(r), 0) for r in rows["therapist"]]
+    short_journal = []
     for r in rows["journal"]:
         windows = split_windows(r["text"])
         if len(windows) == 1:
+            short_journal.append(r)
             out.append((r["text"], UNKNOWN, _crisis_class(r) if r["label"] == "crisis" else benign, 0))
         elif r["label"] != "crisis":
             out += [(window, UNKNOWN, benign, 0) for window in windows]
     out += [(r["text"], UNKNOWN, _own_crisis(r), int(r["label"] == "injection")) for r in rows["injection"]]
-    short_journal = [r for r in rows["journal"] if len(split_windows(r["text"])) == 1]
     return out + _appended(short_journal, rows["injection"], seed)
 
 

@@ -4,9 +4,9 @@ language or the label around it ("Su RUT es …", "PESEL …", "iqama …", "CLA
 
 Not identifiers, though they have the digits: amounts written with thousands separators
 ("23.170.000"), round counts ("1000000 times"), ranges of years or pages ("2019-2024",
-"1266-1277"), years side by side ("2019 2020 2021") and short scores side by side
-("21 18 15 12 9"). A more specific recognizer (phone,
-date, account, …) names the span when both find it.
+"1266-1277"), years side by side ("2019 2020 2021"), short scores side by side
+("21 18 15 12 9") and prices. A more specific recognizer (phone, date, account, …) names the
+span when both find it.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ _ROUND = regex.compile(r"[1-9]0{6,}")
 _RANGE = regex.compile(r"(\d{1,5})\s*[-–]\s*(\d{1,5})")
 _YEARS = regex.compile(r"(?:(?:19|20)\d{2}[\s,/–-]*)+")
 _CURRENCY = regex.compile(r"(?:[$€£¥₹₩₱₫₦]|\b(?:Rp|R\$|USD|EUR|GBP|COP|CLP|MXN|IDR|VND|KRW))\s*$")
+_CURRENCY_REACH = 6  # characters before a number where its currency may stand
 MIN_DIGITS = 7
 
 
@@ -53,4 +54,7 @@ class LongNumberRecognizer(RegexRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         """Drop numbers that follow a currency sign or code (prices, not identifiers)."""
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return [r for r in results if not _CURRENCY.search(text[: r.start])]
+        return [
+            r for r in results
+            if not _CURRENCY.search(text[max(0, r.start - _CURRENCY_REACH) : r.start])
+        ]
