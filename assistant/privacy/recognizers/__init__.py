@@ -26,6 +26,7 @@ from assistant.privacy.recognizers.spelled_out import (
 )
 from assistant.privacy.recognizers.ssn import SsnRecognizer
 from assistant.privacy.recognizers.street_address import StreetAddressRecognizer
+from assistant.privacy.recognizers.table import TableColumnRecognizer
 from assistant.privacy.recognizers.tagger import PhiTaggerRecognizer
 from assistant.privacy.recognizers.titled_name import TitledNameRecognizer
 from assistant.privacy.recognizers.url import WebAddressRecognizer
@@ -60,6 +61,7 @@ CUSTOM_RECOGNIZERS = {
         SpelledEmailRecognizer,
         SsnRecognizer,
         StreetAddressRecognizer,
+        TableColumnRecognizer,
         TitledNameRecognizer,
         VocativeNameRecognizer,
         VehiclePlateRecognizer,

@@ -18,6 +18,17 @@ POSITIVES = [
     ("Transferencia a CBU 0170099220000067141839 mañana.", "ID", "0170099220000067141839"),
     ("y el carnet de OSDE (61 447802 3 01). Un abrazo.", "ID", "61 447802 3 01"),
     ("VA file VA-44718-2230. Session 2 of 6.", "ID", "VA-44718-2230"),
+    # cells under a header that names what they hold, however short or ordinary
+    ("client_id,last_name,first_name,dob\nC-20931,Halvorsen,Grace,1977-05-30", "ID", "C-20931"),
+    ("client_id,last_name,first_name,dob\nC-20931,Halvorsen,Grace,1977-05-30", "PERSON", "Grace"),
+    ("mrn;name;preferred;language\nIC-5512;Tenzin Dolkar;Dolkar;Tibetan", "MRN", "IC-5512"),
+    ("| Name | Phone | Notes |\n|---|---|---|\n| Makana | 808 555 0130 | quiet |", "PERSON", "Makana"),
+    ("invoice\tclient\tamount\nINV-50217\tNgozi Eze\t275.00", "ACCOUNT", "INV-50217"),
+    ("ts,user,device\n2024-05-14T16:02:11Z,therapist,C02XK1ZJJG5J", "DEVICE", "C02XK1ZJJG5J"),
+    # the name a person goes by: labelled, or quoted after their name
+    ("Zhou Jiaqi (\"Kiki\") - Tuesdays", "PERSON", "Kiki"),
+    ("Also known as: Preet\nDOB: unknown", "PERSON", "Preet"),
+    ("she goes by \"Lulu\" now", "PERSON", "Lulu"),
     # names a message greets or is signed with
     ("Hola Manu, soy yo otra vez.", "PERSON", "Manu"),
     ("Kedves Kovács Gábor!\nYour next session is soon.", "PERSON", "Kovács Gábor"),
@@ -187,6 +198,12 @@ POSITIVES = [
     ("May came with me to the clinic.", "PERSON", "May"),
     ("My sister Anjali will drive her.", "PERSON", "Anjali"),
     ("She works as a nurse at St. Brigid Medical Center.", "ORGANIZATION", "St. Brigid Medical Center"),
+    # a practice's own name before its kind, a kind word that leads, a labelled employer
+    ("INTAKE FORM - Lindenhall Psychedelic Therapy", "ORGANIZATION", "Lindenhall Psychedelic Therapy"),
+    ("He is on leave from Pacific Rim Semiconductor.", "ORGANIZATION", "Pacific Rim Semiconductor"),
+    ("Médico: Dr. Fuentes, Centro de Salud Triana", "ORGANIZATION", "Centro de Salud Triana"),
+    ("elle reprend à l'hôpital Lariboisière. Bien.", "ORGANIZATION", "hôpital Lariboisière"),
+    ("Employer: Maple Leaf Cold Storage, shift lead", "ORGANIZATION", "Maple Leaf Cold Storage"),
     ("He teaches at Roosevelt High School.", "ORGANIZATION", "Roosevelt High School"),
     ("We walked the Wildwood Trail at dusk.", "LOCATION", "Wildwood Trail"),
     ("I drove out to Bodega Bay alone.", "LOCATION", "Bodega Bay"),
@@ -248,6 +265,14 @@ NEGATIVES = [
     "Switched from IM to IV; the QT was normal, no marihuana since.",  # no match: routes, ECG
     "PHQ-9 over the course: 21 18 15 12 9, then 7.",  # no match: scores side by side
     "Hi team, a quick update. Hola doctora, gracias. Hey there: ok",  # no match: no name greeted
+    "item,qty,price\nJournal,2,12.00\nPens,3,4.50",  # no match: no column names an identifier
+    "measure,score,change\nGAD-7,9,-2\nPCL-5,31,-6",  # no match: scores in a table
+    "name,role,notes\nnone,therapist,n/a",  # no match: cells that say nothing
+    "Sleep, appetite, mood, energy\nfine, low, ok, tired",  # no match: a list, no header
+    "We used Cognitive Behavioral Therapy; Family Medicine referred her.",  # no match: a method, a specialty
+    "She tried Internal Family Systems Therapy and Psychedelic Therapy.",  # no match: methods
+    "Employer: none at present. School: Not enrolled",  # no match: labels that name nothing
+    "Internal Family Systems (\"IFS\") helps her.",  # no match: an acronym in quotes
     "lowkey wanna kms tbh",  # no match: chat shorthand and crisis slang the guard must read
     "kms kms kms. not joking this time",  # no match: crisis slang
     "It cost $4500000 in all; see pages 1266-1277 and 2019-2024.",  # no match: price, ranges
