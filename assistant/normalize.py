@@ -13,7 +13,11 @@ What changes, by class (each has must-change and must-keep rows in the tests):
 - digits of any script become ASCII digits;
 - a dot-like mark between two letters or digits becomes ``.`` ("19·05·1979"), a long dash
   between them ``-`` ("INV—2025");
+- a letter O among the digits of a number reads as zero ("651 555 O114");
 - four or more single characters spaced apart are joined ("j o h n", "7 2 4 1 8 9 0 3");
+- digits said as words become digits when they run with other digits into a number of four
+  or more ("five oh three, five five five, zero one four two" reads "503 555 0142", "seis
+  cinco cinco 81 42 07" reads "655 81 42 07"); counting ("one two three four") stays words;
 - Cyrillic and Greek letters that look Latin are folded to Latin inside a word that has a
   Latin letter or whose letters all look Latin ("Ιvаn" reads as "Ivan"); a word in Cyrillic
   or Greek proper ("Иван", "Μαρία") keeps its script.
@@ -43,9 +47,33 @@ LOOKALIKES = {
     "ı": "i", "ȷ": "j",
 }
 _WORD = re.compile(r"\w+")
+# A number with a letter O among at least two digits ("O114", "2O19").
+_O_IN_NUMBER = re.compile(r"(?<!\w)(?=[\dOo]*[Oo])(?=(?:[Oo]*\d){2})[\dOo]{3,}(?!\w)")
 _DOTS = "[\u00b7\u2022\u2219\u22c5\u2027\u30fb]"
 _DOT_INSIDE = re.compile(rf"(?<=\w){_DOTS}(?=\w)|(?<=\w ){_DOTS}(?= \w)")
 _DASH_INSIDE = re.compile(r"(?<=\w)[\u2014\u2015](?=\w)")
+# Digits as words in English, Spanish, French, German, Portuguese and Italian.
+DIGIT_WORDS = {
+    **dict.fromkeys(("zero", "oh", "cero", "zéro", "null", "zero"), "0"),
+    **dict.fromkeys(("one", "uno", "un", "une", "eins", "um", "uma"), "1"),
+    **dict.fromkeys(("two", "dos", "deux", "zwei", "dois", "duas", "due"), "2"),
+    **dict.fromkeys(("three", "tres", "trois", "drei", "três", "tre"), "3"),
+    **dict.fromkeys(("four", "cuatro", "quatre", "vier", "quatro", "quattro"), "4"),
+    **dict.fromkeys(("five", "cinco", "cinq", "fünf", "fuenf", "cinque"), "5"),
+    **dict.fromkeys(("six", "seis", "sechs", "sei"), "6"),
+    **dict.fromkeys(("seven", "siete", "sept", "sieben", "sete", "sette"), "7"),
+    **dict.fromkeys(("eight", "ocho", "huit", "acht", "oito", "otto"), "8"),
+    **dict.fromkeys(("nine", "nueve", "neuf", "neun", "nove"), "9"),
+}
+REPEATS = {"double": 2, "triple": 3}
+_DIGIT_TOKEN = rf"(?:(?:{'|'.join(REPEATS)})[ \t]+)?(?:{'|'.join(sorted(DIGIT_WORDS, key=len, reverse=True))})|\d+"
+_DIGIT_SEP = r"(?:[ \t]*[,-][ \t]*|[ \t]+)"
+_SPOKEN_RUN = re.compile(
+    rf"(?<!\w)(?<!\d\.)(?:{_DIGIT_TOKEN})(?:{_DIGIT_SEP}(?:{_DIGIT_TOKEN}))+(?!\w|\.\d)", re.IGNORECASE
+)
+_SPOKEN_TOKEN = re.compile(_DIGIT_TOKEN, re.IGNORECASE)
+MIN_SPOKEN_WORDS = 2
+MIN_SPOKEN_DIGITS = 4
 # Single characters (letters, digits, or a dot or hyphen between them) one space apart,
 # at least four of them letters or digits.
 _SPACED = re.compile(r"(?<![\w.-])(?=(?:[^\W_] (?:[.-] )?){3}[^\W_](?!\w))[^\W_](?: (?:[^\W_]|[.-])(?!\w))+")
@@ -77,7 +105,8 @@ def normalize(text: str) -> Normalized:
     """``text`` as a reader sees it, with the offset map back to ``text``."""
     if text.isascii():
         offsets = tuple(range(len(text)))
-        return _join_spaced(Normalized(text, text, offsets, tuple(i + 1 for i in offsets)))
+        read = _zeros(text)
+        return _join_spaced(_spoken_digits(Normalized(text, read, offsets, tuple(i + 1 for i in offsets))))
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -86,14 +115,19 @@ def normalize(text: str) -> Normalized:
         out.append(piece)
         starts.extend([start] * len(piece))
         ends.extend([end] * len(piece))
-    folded = _between_characters(_fold_lookalikes("".join(out)))
-    return _join_spaced(Normalized(text, folded, tuple(starts), tuple(ends)))
+    folded = _zeros(_between_characters(_fold_lookalikes("".join(out))))
+    return _join_spaced(_spoken_digits(Normalized(text, folded, tuple(starts), tuple(ends))))
 
 
 def _between_characters(text: str) -> str:
     """A dot-like mark between two letters or digits reads as a dot ("19·05·1979",
     "756•4821"), a long dash as a hyphen ("INV—2025"); same length."""
     return _DASH_INSIDE.sub("-", _DOT_INSIDE.sub(".", text))
+
+
+def _zeros(text: str) -> str:
+    """A letter O among the digits of a number reads as a zero; same length."""
+    return _O_IN_NUMBER.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), text)
 
 
 def _join_spaced(normal: Normalized) -> Normalized:
@@ -114,6 +148,69 @@ def _join_spaced(normal: Normalized) -> Normalized:
         tuple(normal.starts[i] for i in keep),
         tuple(normal.ends[i] for i in keep),
     )
+
+
+def _spoken_digits(normal: Normalized) -> Normalized:
+    """Digits said as words, in a run of four or more digits, become digits (see the module
+    docstring); each digit maps back to its word, and separators between words go."""
+    text, starts, ends = [], [], []
+    position = 0
+    for match in _SPOKEN_RUN.finditer(normal.text):
+        tokens = _digit_tokens(match)
+        digits = "".join(value for _, _, value, _ in tokens)
+        words = sum(spoken for *_, spoken in tokens)
+        if words < MIN_SPOKEN_WORDS or len(digits) < MIN_SPOKEN_DIGITS or _counting(digits):
+            continue
+        _copy(normal, position, match.start(), text, starts, ends)
+        previous = None
+        for start, end, value, spoken in tokens:
+            if previous is not None:
+                gap = normal.text[previous[0]:start]
+                if not (spoken and previous[1] and (gap.isspace() or gap == "-")):
+                    mark = "-" if "-" in gap and "," not in gap else " "
+                    text.append(mark)
+                    starts.append(normal.starts[previous[0]])
+                    ends.append(normal.ends[start - 1])
+            origin = (normal.starts[start], normal.ends[end - 1])
+            if spoken:
+                text.extend(value)
+                starts.extend([origin[0]] * len(value))
+                ends.extend([origin[1]] * len(value))
+            else:
+                _copy(normal, start, end, text, starts, ends)
+            previous = (end, spoken)
+        position = match.end()
+    if position == 0:
+        return normal
+    _copy(normal, position, len(normal.text), text, starts, ends)
+    return Normalized(normal.original, "".join(text), tuple(starts), tuple(ends))
+
+
+def _digit_tokens(match: re.Match) -> list[tuple[int, int, str, bool]]:
+    """(start, end, digits, said as words) of each token of a run."""
+    tokens = []
+    for token in _SPOKEN_TOKEN.finditer(match.group()):
+        start, end = match.start() + token.start(), match.start() + token.end()
+        word = token.group().casefold()
+        if word.isdigit():
+            tokens.append((start, end, word, False))
+            continue
+        parts = word.split()
+        times = REPEATS.get(parts[0], 1) if len(parts) > 1 else 1
+        tokens.append((start, end, DIGIT_WORDS[parts[-1]] * times, True))
+    return tokens
+
+
+def _counting(digits: str) -> bool:
+    """Whether the digits count up or down by one ("1234", "54321")."""
+    steps = {int(b) - int(a) for a, b in zip(digits, digits[1:])}
+    return steps in ({1}, {-1})
+
+
+def _copy(normal: Normalized, start: int, end: int, text, starts, ends) -> None:
+    text.append(normal.text[start:end])
+    starts.extend(normal.starts[start:end])
+    ends.extend(normal.ends[start:end])
 
 
 def _graphemes(text: str):

@@ -35,6 +35,11 @@ ROWS = [
     ("DNI 7 2 4 1 8 9 0 3.", "DNI 72418903."),  # digits spaced apart
     ("call j o h n now", "call john now"),      # letters spaced apart
     ("cel 3 1 0 \u00b7 5 4 8", "cel 310.548"),   # spaced digits with a spaced middle dot
+    ("call five oh three, five five five, zero one four two", "call 503 555 0142"),  # digits as words
+    ("+34 seis cinco cinco 81 42 07", "+34 655 81 42 07"),  # in Spanish, beside digits
+    ("six one five - five five five - zero one nine zero", "615-555-0190"),  # grouped by dashes
+    ("ending double four one seven", "ending 4417"),  # "double four"
+    ("Callback 651 555 O114.", "Callback 651 555 0114."),  # a letter O among digits
     # must stay as written
     ("Иван", "Иван"),                          # a Cyrillic word proper
     ("Μαρία", "Μαρία"),                        # a Greek word proper
@@ -42,6 +47,10 @@ ROWS = [
     ("plain text, 42.", "plain text, 42."),
     ("I am a b c", "I am a b c"),              # fewer than four single characters
     ("options a, b, c and d", "options a, b, c and d"),  # a list, not a spaced word
+    ("one two three four, breathe", "one two three four, breathe"),  # counting
+    ("I had one or two, maybe 2024", "I had one or two, maybe 2024"),  # too few digits
+    ("Oh one more thing: 2 3", "Oh one more thing: 2 3"),
+    ("Room 1O, ZOO 2, OO7 and Oslo 5", "Room 1O, ZOO 2, OO7 and Oslo 5"),  # one digit, or words
 ]
 
 
@@ -71,3 +80,13 @@ def test_offsets_are_ordered_and_inside_the_original_for_any_text(text):
     normal = normalize(text)
     assert list(normal.starts) == sorted(normal.starts)
     assert all(0 <= s < e <= len(text) for s, e in zip(normal.starts, normal.ends))
+
+
+@given(st.lists(st.sampled_from(["five", "oh", "double", "seis", "12", " ", ", ", "-", " - ", "x"]),
+                max_size=24).map("".join))
+def test_digits_said_as_words_map_back_in_order(text):
+    normal = normalize(text)
+    assert list(normal.starts) == sorted(normal.starts)
+    assert all(0 <= s < e <= len(text) for s, e in zip(normal.starts, normal.ends))
+    covered = {i for s, e in zip(normal.starts, normal.ends) for i in range(s, e)}
+    assert all(i in covered for i, ch in enumerate(text) if ch.isalnum())
