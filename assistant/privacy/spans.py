@@ -1,6 +1,7 @@
 """Turn Presidio findings into the spans we scrub: typed, whole tokens, allow-listed, merged.
 
-Span hygiene, by rule: a span never cuts a word (it grows to whole tokens); overlapping
+Span hygiene, by rule: a span never cuts a word (it grows to whole tokens); a guessed name
+or place ends at a line break, and a guessed name holds no digit; overlapping
 spans merge; person names next to each other, or joined by an initial or a particle,
 become one name; a word after a name that is neither English nor allow-listed is its
 surname ("anneke vandermolen"); a "name" ending in a word such as "Questionnaire" or
@@ -43,10 +44,14 @@ def resolve(
         if result.score < config.threshold(kind):
             continue
         start, end = _trim(text, *_grow(text, result.start, result.end))
+        if _guessed(result):
+            start, end = _first_line(text, start, end)
+            if kind == "PERSON" and any(ch.isdigit() for ch in text[start:end]):
+                continue
         start = _after_opening_words(result, kind, text, start, end, config.opening_words, stop)
         if foreign:
             end = _before_closing_words(result, kind, text, start, end, stop)
-        if start >= end or _allowed(text[start:end], config.allow_list):
+        if start >= end or _allowed(text[start:end], config.allow_list, numbers=_guessed(result)):
             continue
         if kind == "LOCATION" and _allowed(text[start:end], config.location_allow_list):
             continue
@@ -100,12 +105,22 @@ def _balanced(text: str, start: int, end: int, pair: str) -> bool:
     return char == edge and partner in inside
 
 
-def _allowed(span: str, allow_list: frozenset[str]) -> bool:
+def _allowed(span: str, allow_list: frozenset[str], numbers: bool = False) -> bool:
+    """Whether the span is made of allow-listed words only (and of numbers, for a guess:
+    "PCL-5,31,-6" in a table of scores names nothing)."""
     folded = span.casefold()
     if folded in allow_list:
         return True
     words = [w for w in _WORD.findall(folded) if w.isalnum() or len(w) > 1]
+    if numbers:
+        words = [w for w in words if any(ch.isalpha() for ch in w)]
     return bool(words) and all(word in allow_list for word in words)
+
+
+def _first_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """A guessed name or place ends at a line break (a line of a table, of a form)."""
+    newline = text.find("\n", start, end)
+    return (start, end) if newline < 0 else _trim(text, start, newline)
 
 
 def _guessed(result: RecognizerResult) -> bool:

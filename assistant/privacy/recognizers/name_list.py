@@ -88,7 +88,7 @@ class NameListRecognizer(EntityRecognizer):
             and len(token.text) > 2
             and not token.is_stop
             and not token.text.isupper()
-            and token.text.casefold() not in words
+            and not _english_form(token.text.casefold(), words)
             and token.lemma_.casefold() not in words
             and token.pos_ in ("PROPN", "NOUN")
             and (token.head.tag_ in ("VBD", "VBZ") or token.head.head.tag_ in ("VBD", "VBZ"))
@@ -145,6 +145,13 @@ _MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+
+
+def _english_form(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` or the singular it may be a plural of is an English word ("Systems")."""
+    singulars = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "",
+                 word[:-3] + "y" if word.endswith("ies") else "")
+    return any(form in words for form in singulars if form)
 
 
 def _acts_as_name(token) -> bool:

@@ -1,4 +1,10 @@
-"""Employers and schools named in a way that identifies ("works at Delmar Logistics")."""
+"""Employers, schools and clinics named in a way that identifies ("works at Delmar Logistics",
+"Lindenhall Psychedelic Therapy", "Centro de Salud Triana", "Employer: Maple Leaf Cold Storage").
+
+A name ending in a kind of practice ("… Therapy", "… Family Medicine") is an organisation only
+when a word of it is not itself clinical vocabulary: "Cognitive Behavioral Therapy" and
+"Family Medicine" name a method and a specialty, not a place.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +20,51 @@ KIND = (
     r"|Laboratories|Foundation|Partners|Associates|Systems|Solutions|Services|Technologies"
     r"|Consulting|Market|Foods|Motors|Insurance|Credit\s+Union|Pharmacy|Bakery|Caf[eé]"
     r"|Restaurant|Studios?|Agency|Department|Airlines|Construction|Realty|Centre|Center"
-    r"|Lyc[ée]e|Escola|Colegio|Liceo|Gymnasium|Schule|Universit(?:[äa]t|[ée]|[àa]|ad))"
+    r"|Lyc[ée]e|Escola|Colegio|Liceo|Gymnasium|Schule|Universit(?:[äa]t|[ée]|[àa]|ad)"
+    r"|Psychiatry|Psychology|Psychotherapy|Therapy|Therapies|Counsell?ing|Medicine|Healthcare"
+    r"|Wellness|Semiconductors?|Storage|Manufacturing|(?:Unified\s+)?School\s+District)"
+)
+# Kinds of practice whose name may be clinical vocabulary alone ("Family Medicine").
+PRACTICE_KINDS = frozenset(
+    "psychiatry psychology psychotherapy therapy therapies counseling counselling medicine "
+    "healthcare wellness health practice systems".split()
+)
+CLINICAL_WORDS = frozenset(
+    "family internal systems cognitive behavioral behavioural behavior behaviour dialectical "
+    "emergency integrative functional psychedelic ketamine ketamine-assisted assisted somatic "
+    "narrative exposure art music group couples couple physical occupational speech sports "
+    "addiction general child adolescent adult geriatric forensic consultation liaison "
+    "interventional preventive sleep pain holistic mental public community trauma "
+    "trauma-focused compassion-focused acceptance commitment and & schema interpersonal "
+    "psychodynamic existential gestalt play drama dance equine mindfulness-based "
+    "emotion-focused solution-focused brief strategic structural person-centered "
+    "client-centered humanistic positive sex marital grief women's men's global "
+    "outpatient inpatient residential virtual online telehealth the a of in for with".split()
+)
+# A kind word that leads the name, as many languages write it ("hôpital Lariboisière").
+LEADING_KIND = (
+    r"(?:centro|cl[íi]nica|clinique|colegio|escuela|universidad|instituto|h[ôo]pital|hospital"
+    r"|[ée]cole|lyc[ée]e|coll[èe]ge|universit[ée]|krankenhaus|klinik|klinikum|praxis|schule"
+    r"|ospedale|scuola|universit[àa]|escola|faculdade|szpital|szko[łl]a|liceum|ziekenhuis"
+    r"|huisartsenpraktijk|basisschool|sjukhus|sykehus|sairaala)"
+)
+LINKS = (
+    r"(?:de|del|de[ \t]+la|de[ \t]+los|do|da|dos|das|am|an[ \t]+der|im|di|della|du|des|la|le|les"
+    r"|maternelle|primaire|[ée]l[ée]mentaire|primaria|secundaria|p[úu]blica|publique|general"
+    r"|universitario|universitaire|municipal)"
+)
+CAPITALISED = r"(?-i:\p{Lu}[\w'’-]*(?:\.(?=[\w-])[\w'’-]*)*)"
+ORG_LABEL = (
+    r"(?:employer|arbeitgeber|werkgever|empleador|employeur|workplace|place\s+of\s+work"
+    r"|lieu\s+de\s+travail|school|escuela|colegio|schule|[ée]cole|university|universidad"
+    r"|company|firma|clinic|cl[íi]nica|facility|institution)"
+)
+# Words that open no organisation's name after a label or a leading kind word.
+NOT_A_NAME = frozenset(
+    "none not n/a unemployed retired self-employed unknown student homemaker disability "
+    "currently no yes tbd i mum mom dad the a monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october "
+    "november december".split()
 )
 # Company legal forms of many countries: "Karvonen Oy", "Bonneau S.A.S.", "Novák s.r.o.".
 LEGAL_FORM = (
@@ -33,6 +83,17 @@ class OrganizationRecognizer(RegexRecognizer):
     ENTITY = "ORGANIZATION"
     PATTERNS = [
         Pattern("named institution", rf"\b(?:{WORD}\s+){{1,4}}{KIND}\b", 0.6),
+        Pattern(
+            "leading kind",
+            rf"(?<!\w)(?:{LEADING_KIND})(?:[ \t]+{LINKS})*[ \t]+{CAPITALISED}"
+            rf"(?:[ \t]+(?:{LINKS}[ \t]+)?{CAPITALISED}){{0,2}}",
+            0.6,
+        ),
+        Pattern(
+            "labelled",
+            rf"\b{ORG_LABEL}[ \t]*:[ \t]*(?P<phi>{CAPITALISED}(?:[ \t]+[\w'’&.-]+){{0,5}}?)(?=[ \t]*(?:[,;(]|$))",
+            0.6,
+        ),
         Pattern("legal form", rf"\b(?:{WORD},?\s+){{1,4}}(?-i:{LEGAL_FORM})(?![\w])", 0.6),
         Pattern("lower-case name, legal form",
                 rf"\b(?:(?!{FUNCTION_WORDS}\b)[\p{{L}}&'’-]+\s+){{1,3}}{UNAMBIGUOUS_FORM}(?![\w])", 0.6),
@@ -47,3 +108,9 @@ class OrganizationRecognizer(RegexRecognizer):
         ),
     ]
     CONTEXT = ["work", "job", "employer", "school", "boss", "coworker", "teach", "student"]
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        words = [w.strip(",.").casefold() for w in pattern_text.split()]
+        if words[-1] in PRACTICE_KINDS and all(w in CLINICAL_WORDS for w in words[:-1]):
+            return True
+        return len(words) > 1 and (words[0] in NOT_A_NAME or words[1] in NOT_A_NAME)

@@ -50,6 +50,12 @@ ROLE = (
     r"(?:clinician|facilitator|therapist|prescriber|provider|ordering|applicant|spoke\s+with"
     r"|met\s+with|supervisor|counsel+or|psychiatrist|nurse|case\s+manager)"
 )
+# Words that introduce the name a person goes by.
+NICKNAME_LABEL = (
+    r"(?:also\s+known\s+as|a\.?k\.?a\.?|goes\s+by|prefers\s+to\s+be\s+called|preferred\s+name"
+    r"|nickname|roepnaam|spitzname|rufname|apodo|surnom|apelido|soprannome)"
+)
+QUOTE_OPEN, QUOTE_CLOSE = "[\"“‘']", "[\"”’']"
 # A line that lists people: "Present: Hope, Will B., Ji-woo and Ola".
 ROSTER = r"(?:present|absent|attendance|attendees|participants|group\s+members|cc)"
 
@@ -70,6 +76,13 @@ class TitledNameRecognizer(RegexRecognizer):
         Pattern("name on a roster line",
                 rf"(?<=\b{ROSTER}\s*:[^\n]*?)(?<![\w.])(?P<phi>{NAME_OR_INITIALS})"
                 rf"(?=\s*(?:,|\band\b|&|;|$))", 0.6),
+        Pattern("nickname label",
+                rf"\b{NICKNAME_LABEL}\s*[:,-]?\s*{QUOTE_OPEN}?(?P<phi>{NAME_OR_INITIALS})", 0.6),
+        # The name someone goes by, quoted after their name: 'Zhou Jiaqi ("Kiki")'; not an
+        # acronym in quotes after what it abbreviates ('Internal Family Systems ("IFS")').
+        Pattern("nickname after a name",
+                rf"(?<={CAPITALISED}[ \t]+\(?[ \t]*{QUOTE_OPEN})(?P<phi>(?-i:\p{{Lu}}\p{{Ll}}[\w'’-]*)){QUOTE_CLOSE}"
+                rf"(?=[ \t]*\)?(?:[\s,.;:!?]|$))", 0.6),
         # Romanised Korean and similar given names: "Sun-mi Cho", "Jun-ho Park".
         Pattern("hyphenated given name", r"\b(?-i:[A-Z][a-z]+-[a-z]{1,4}\s+[A-Z][a-z]+)\b", 0.6),
     ]
