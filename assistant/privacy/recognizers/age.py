@@ -1,4 +1,5 @@
-"""Ages over 89, which Safe Harbor treats as identifying ("92-year-old", "turned 100")."""
+"""Ages over 89, which Safe Harbor treats as identifying ("92-year-old", "turned 100",
+"ha 100 anni", "kilencvenkilenc éves", "cumple noventa años", "AGE: 103")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,34 @@ from assistant.privacy.recognizers.base import RegexRecognizer
 OVER_89 = (
     r"(?:9\d|1[01]\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|(?:a|one)\s+hundred(?:\s+and\s+\w+)?)"
+)
+# Ninety to about a hundred and five in words, in the languages of our users' clients:
+# German, Dutch, Spanish, Portuguese, French, Italian, Czech/Slovak, Polish, Hungarian,
+# Turkish, Swedish, Danish/Norwegian, Romanian, Croatian/Serbian, Greek, Tagalog,
+# Indonesian, Finnish.
+OVER_89_WORDS = (
+    r"(?:(?:ein|zwei|drei|vier|f[üu]nf|sechs|sieben|acht|neun)und)?neunzig|hundert(?:(?:und)?(?:eins|zwei|drei|vier|f[üu]nf))?"
+    r"|(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?negentig|honderd"
+    r"|noventa(?:\s+[ye]\s+\w+)?|cien|cem|ciento\s+\w+|cento(?:\s+e\s+\w+|uno|due|tre|quattro|cinque)?"
+    r"|quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize)(?:-\w+)?|nonante(?:[- ]\w+)?"
+    r"|novant(?:a|uno|adue|atr[ée]|aquattro|acinque|asei|asette|otto|anove)"
+    r"|devades[áa]t(?:\s+\w+)?|dev[äa][ťt]desiat\w*|dziewi[ęe][ćc]dziesi\w+(?:\s+\w+)?"
+    r"|kilencven\w*|sz[áa]z(?:egy|kett[őo]|h[áa]rom)?|doksan(?:\s+\w+)?"
+    r"|nittio\w*|hundra(?:ett|en|tv[åa]|tre)?|(?:\w+og)?halvfems(?:indstyve)?|nitti\w*|hundrede(?:\s+og\s+\w+)?"
+    r"|nou[ăa]zeci(?:\s+[șş]i\s+\w+)?|o\s+sut[ăa]|devedeset(?:\s+i)?(?:\s+\w+)?"
+    r"|ενενήντα(?:\s+\w+)?|εκατό|siyamnapu(?:['’]t\s+\w+)?|isandaan|sembilan\s+puluh(?:\s+\w+)?|seratus"
+    r"|yhdeks[äa]nkymment[äa]\w*|sata\w*"
+)
+# "years" after the number, and the age verbs and labels before it, in the same languages.
+YEARS_WORD = (
+    r"(?:anni|a[ñn]os|anos|ans|jahre?n?|jaar|let|lat|[ée]ves|ya[şs]\w*|[åa]r|(?:de\s+)?ani|godin[ae]"
+    r"|χρονών|χρόνια|ετών|taong|tahun|vuotta|vuotias)"
+)
+AGE_BEFORE = (
+    r"(?:(?:wird|werd|wordt)(?:[ \t]+(?:vandaag|heute|morgen))?|cumple|cumpli[óo]|compie|compiuto"
+    r"|fez|faz|fyller|fylder|fylte|sl[áa]v[ií]|puni|[îi]mplinit|f[êe]te|viert|t[äa]ytt[äa][äa]|lat"
+    r"|(?:at[ \t]+the[ \t]+)?age(?:[ \t]+of)?|[âa]ge(?:[ \t]+de)?|edad|alter|et[àa]"
+    r"|idade|wiek|leeftijd|[åa]lder|alder|ik[äa]|ya[şs]|v[âa]rsta|starost|ηλικία)"
 )
 _NOT_A_QUANTITY = (
     r"(?!\s*(?:%|percent|degrees|°|mg|kg|lbs?|pounds|minutes|mins?|seconds|bpm|mmhg|points"
@@ -37,6 +66,12 @@ class AgeRecognizer(RegexRecognizer):
         Pattern("ninety words",
                 rf"(?<=,\s?)(?P<phi>ninety(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
                 rf"(?=\s?,){_NOT_A_QUANTITY}", 0.5),
+        Pattern("n words, years",
+                rf"(?<!\w)(?P<phi>{OVER_89}|{OVER_89_WORDS})[ \t]+{YEARS_WORD}(?!\w)", 0.6),
+        Pattern("age verb or label, n",
+                rf"(?<!\w){AGE_BEFORE}[ \t]*[:.]*[ \t]*(?:\w+[ \t]+\d{{1,2}}\.?[ \t]+\w+[ \t]+)?"
+                rf"(?P<phi>{OVER_89}|{OVER_89_WORDS})(?!\w|[.,]\d){_NOT_A_QUANTITY}", 0.5),
+        Pattern("age label dots", r"(?<=\bage[ \t]*\.{2,}[ \t]*)(?P<phi>\w+(?:-\w+)?)", 0.5),
     ]
     CONTEXT = ["age", "aged", "old", "turned", "birthday", "born", "elderly", "grandmother",
                "grandfather", "grandma", "grandpa"]

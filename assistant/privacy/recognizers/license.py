@@ -31,8 +31,19 @@ class LicenseNumberRecognizer(RegexRecognizer):
 # A plate: up to four groups of capitals and digits, with both ("FYZ 893", "ROO-4J88",
 # "M 583 DB", "IO82 HJV").
 PLATE = (
-    r"(?-i:(?=[A-Z\d -]*\d)(?=[A-Z\d -]*[A-Z])[A-Z\d]{1,4}(?:[ -][A-Z\d]{1,4}){0,3})"
+    r"(?-i:(?=[A-Z\d -]*\d)(?=[A-Z\d -]*[A-Z])[A-Z\d]{1,6}(?:[ -][A-Z\d]{1,6}){0,3})"
     r"(?![\w-])"
+)
+
+
+# "Plate" and "registered as" in other languages: German, Italian, Spanish, Portuguese, French,
+# Dutch, Swedish, Danish/Norwegian, Czech/Slovak, Polish, Hungarian, Croatian, Romanian,
+# Indonesian.
+PLATE_WORDS = (
+    r"kennzeichen|targa|placa|matr[ií]cula|immatriculation|immatricul[ée]e?|kenteken"
+    r"|registreringsnummer|registreringsnummeret|reg\.?\s*nr|rz|spz|ecv|numerze\s+rejestracyjnym"
+    r"|numer\s+rejestracyjny|rendsz[áa]m(?:[úu])?|registracijske\s+oznake|registarske\s+oznake"
+    r"|num[ăa]rul(?:\s+de\s+[îi]nmatriculare)?|nomor\s+polisi|nopol"
 )
 
 
@@ -43,11 +54,12 @@ class VehiclePlateRecognizer(RegexRecognizer):
     PATTERNS = [
         Pattern(
             "plate after a vehicle word",
-            rf"\b(?:vehicle(?:\s+\d)?|van|car|truck|taxi|motorbike|(?:number\s+|licen[cs]e\s+)?"
-            rf"plates?|rego|kennzeichen|targa|placa|matr[ií]cula|immatriculation)"
+            rf"\b(?:vehicle(?:\s+\d)?|van|car(?:\s+is)?|truck|taxi|motorbike|bus|(?:number\s+|licen[cs]e\s+)?"
+            rf"plates?|plat|rego|reg(?:istration)?|{PLATE_WORDS})"
             rf"\s*(?:[:#(]\s*)?(?P<phi>{PLATE})",
             0.7,
         ),
+        Pattern("plate before a plate word", rf"(?<![\w-])(?P<phi>{PLATE})\s+rendsz[áa]m[úu]", 0.7),
     ]
     CONTEXT = ["vehicle", "plate", "car", "parked"]
 

@@ -29,6 +29,17 @@ POSITIVES = [
     ("Zhou Jiaqi (\"Kiki\") - Tuesdays", "PERSON", "Kiki"),
     ("Also known as: Preet\nDOB: unknown", "PERSON", "Preet"),
     ("she goes by \"Lulu\" now", "PERSON", "Lulu"),
+    # a plate after (or, in Hungarian, before) a plate word in many languages
+    ("Fahrzeug mit dem Kennzeichen GE 617308 gesehen", "LICENSE", "GE 617308"),
+    ("odcizeno vozidlo RZ KE-126AU. Majitel", "LICENSE", "KE-126AU"),
+    ("ellopták a QO NT-241 rendszámú autót", "LICENSE", "QO NT-241"),
+    ("My car is UY-374-R. Contact me", "LICENSE", "UY-374-R"),
+    # ages over 89 in words and with age wording of many languages
+    ("Nagymama ma kilencvenkilenc éves!", "AGE", "kilencvenkilenc"),
+    ("mia madre Livia ha 100 anni e vive da sola", "AGE", "100"),
+    ("Gertrud wird am 30. Dezember dreiundneunzig! Feier", "AGE", "dreiundneunzig"),
+    ("He died at the age of ninety-nine, at home.", "AGE", "ninety-nine"),
+    ("que hoy cumple noventa años!", "AGE", "noventa"),
     # names a message greets or is signed with
     ("Hola Manu, soy yo otra vez.", "PERSON", "Manu"),
     ("Kedves Kovács Gábor!\nYour next session is soon.", "PERSON", "Kovács Gábor"),
@@ -273,6 +284,8 @@ NEGATIVES = [
     "She tried Internal Family Systems Therapy and Psychedelic Therapy.",  # no match: methods
     "Employer: none at present. School: Not enrolled",  # no match: labels that name nothing
     "Internal Family Systems (\"IFS\") helps her.",  # no match: an acronym in quotes
+    "The bus 12 was late, my car is OK now; reg 2 forms.",  # no match: no plate after the word
+    "Ella tiene 100 pesos y ha 95 punti; a 95% chance at age 12.",  # no match: no age over 89
     "lowkey wanna kms tbh",  # no match: chat shorthand and crisis slang the guard must read
     "kms kms kms. not joking this time",  # no match: crisis slang
     "It cost $4500000 in all; see pages 1266-1277 and 2019-2024.",  # no match: price, ranges
