@@ -60,11 +60,14 @@ from evals.guard_data import DATA as DEV_DATA, category, data_rows
 log = logging.getLogger(__name__)
 
 KINDS = ("questions", "safe", "therapist", "journal", "injection")
-# The dev files, then a sealed set that was scored once and so joined the dev data (paths
-# from the dev folder). The newest scored set stays out, to measure a model by.
+# The dev files, then the sealed sets that were scored once and so joined the dev data
+# (paths from the dev folder). The newest scored set stays out, to measure a model by.
 FILES = tuple(f"{kind}.dev.jsonl" for kind in KINDS) + tuple(
-    f"../sealed/guard-v14/{kind}.heldout.jsonl" for kind in KINDS
+    f"../sealed/{version}/{kind}.heldout.jsonl" for version in ("guard-v14", "guard-v15")
+    for kind in KINDS
 )
+# The newest scored set, left out of training: the manifest's figures are measured on it.
+EVAL_SET = "../sealed/guard-v16"
 UNKNOWN = -1  # a head the line has no label for
 RECIPE = {
     "base_model": BUNDLED_MINILM,
@@ -221,20 +224,51 @@ def build(target: Path = MODEL_DIR, data_dir: Path = DEV_DATA, force: bool = Fal
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     _save(network, staging)
+    _write_manifest(staging, digest, len(data), {})  # the model loads by its manifest…
+    _write_manifest(staging, digest, len(data), eval_figures(staging, data_dir))  # …to be measured
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)
+    return target
+
+
+def eval_figures(model_dir: Path, data_dir: Path) -> dict:
+    """The model alone (no patterns, no exemplars, raw text) at its thresholds, on the
+    newest scored set it never saw: how many dosing requests and benign questions it reads
+    as dosing, and how many crisis and benign journal lines and therapist reports as crisis."""
+    from assistant.guard.intent import IntentModel
+
+    model = IntentModel.load(model_dir)
+    folder = data_dir / EVAL_SET
+    questions = data_rows(folder / "questions.heldout.jsonl")
+    lines = data_rows(folder / "journal.heldout.jsonl") + data_rows(folder / "therapist.heldout.jsonl")
+    asked = model.score([r["text"] for r in questions])
+    written = model.score([r["text"] for r in lines])
+
+    def share(scores, rows, label, head, threshold):
+        chosen = [getattr(s, head) >= threshold for s, r in zip(scores, rows) if r["label"] == label]
+        return round(sum(chosen) / len(chosen), 3) if chosen else None
+
+    return {
+        "set": EVAL_SET,
+        "dosing_requests_read_as_dosing": share(asked, questions, "dosing", "dosing", THRESHOLDS.dosing),
+        "benign_questions_read_as_dosing": share(asked, questions, "benign", "dosing", THRESHOLDS.dosing),
+        "crisis_lines_read_as_crisis": share(written, lines, "crisis", "crisis", THRESHOLDS.crisis),
+        "benign_lines_read_as_crisis": share(written, lines, "benign", "crisis", THRESHOLDS.crisis),
+    }
+
+
+def _write_manifest(folder: Path, digest: str, lines: int, figures: dict) -> None:
     manifest = {
         "base_model": RECIPE["base_model"],
         "base_sha256": file_sha256(base_weights(RECIPE["base_model"])),
         "digest": digest,
         "recipe": RECIPE,
         "thresholds": asdict(THRESHOLDS),
-        "lines": len(data),
+        "lines": lines,
         "files": list(FILES),
-        "eval": {},
+        "eval": figures,
     }
-    (staging / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    shutil.rmtree(target, ignore_errors=True)
-    staging.rename(target)
-    return target
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
 
 def _save(network, folder: Path) -> None:

@@ -24,6 +24,7 @@ from assistant.guard.text import Sentence
 from assistant.models import Finding
 from evals.guard_data import DATA
 from tools.guard_model.train import (
+    EVAL_SET,
     FILES,
     RECIPE,
     UNKNOWN,
@@ -263,6 +264,10 @@ def test_the_shipped_model_is_small_and_names_its_base_and_data():
     assert manifest["recipe"] == RECIPE
     # The dev data changed without `make models`: retrain, or the model is stale.
     assert manifest["digest"] == data_digest(DATA, FILES, RECIPE)
+    # Its figures are from the newest scored set, which it was not trained on.
+    assert manifest["eval"]["set"] == EVAL_SET and EVAL_SET not in " ".join(FILES)
+    figures = [v for k, v in manifest["eval"].items() if k != "set"]
+    assert len(figures) == 4 and all(0 <= v <= 1 for v in figures)
 
 
 @pytest.mark.parametrize("words, windows", [(10, 1), (80, 1), (81, 2), (200, 4)])
@@ -321,6 +326,10 @@ def dev(tmp_path):
         {"id": "l2", "text": LONG_BENIGN + " I have the pills ready.", "label": "crisis",
          "category": "plan or means"},
     ])
+    later = tmp_path / "sealed" / "guard-v15"  # scored after it, dev data too
+    later.mkdir()
+    for kind in ("questions", "safe", "therapist", "journal", "injection"):
+        _write(later, f"{kind}.heldout.jsonl", [])
     return folder
 
 
@@ -394,6 +403,7 @@ def test_training_is_skipped_when_the_data_has_not_changed(dev, tmp_path, monkey
         "tools.guard_model.train.train", lambda data, recipe, progress=None: trained.append(data)
     )
     monkeypatch.setattr("tools.guard_model.train._save", lambda network, folder: None)
+    monkeypatch.setattr("tools.guard_model.train.eval_figures", lambda folder, data_dir: {})
     build(target, dev)
     build(target, dev)
     assert len(trained) == 1
