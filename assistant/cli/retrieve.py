@@ -18,8 +18,11 @@ def retrieve_command(
     if not as_json:
         raise fail("kap retrieve only writes JSON lines; pass --json")
     settings = settings_or_exit()
+    records = read_jsonl(input_path)
+    if input_path != "-":  # a file is checked whole before any model loads; stdin streams
+        records = list(records)
     assistant = build_assistant(settings)
-    for _, record in read_jsonl(input_path):
+    for _, record in records:
         passages = assistant.retrieve(record["text"], k=k)
         emit_json(
             {

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
 from itertools import islice
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -34,15 +35,22 @@ def register(app: typer.Typer) -> None:
         """
         if (text is None) == (input is None):
             raise fail('give TEXT, "-" for stdin, or --input FILE.jsonl')
-        from assistant.privacy.scrubber import PresidioScrubber  # loads Presidio: only when scrubbing
-
-        scrubber = PresidioScrubber(settings_or_exit())
-        vault = Vault()  # one run, one vault: the same value keeps its placeholder
+        settings = settings_or_exit()
         try:
+            # Input is read (a file checked whole) before Presidio loads; stdin JSONL streams.
             if input is not None:
-                _scrub_jsonl(scrubber, vault, input, json_out)
+                records = (record for _, record in read_jsonl(input))
+                if input != "-":
+                    records = iter(list(records))
             else:
                 source = read_stdin() if text == "-" else text
+            from assistant.privacy.scrubber import PresidioScrubber  # loads Presidio: only when scrubbing
+
+            scrubber = PresidioScrubber(settings)
+            vault = Vault()  # one run, one vault: the same value keeps its placeholder
+            if input is not None:
+                _scrub_records(scrubber, vault, records, json_out)
+            else:
                 result = scrubber.scrub(source, vault)
                 if json_out:
                     emit_json(_record(None, result))
@@ -52,9 +60,8 @@ def register(app: typer.Typer) -> None:
             raise fail(str(exc)) from None
 
 
-def _scrub_jsonl(scrubber: PresidioScrubber, vault: Vault, source: str, json_out: bool) -> None:
+def _scrub_records(scrubber: PresidioScrubber, vault: Vault, records: Iterator[dict], json_out: bool) -> None:
     """Stream results in batches so spaCy's nlp.pipe does the work and output keeps flowing."""
-    records = (record for _, record in read_jsonl(source))
     while batch := list(islice(records, BATCH)):
         for record, result in zip(batch, scrubber.scrub_many([r["text"] for r in batch], vault)):
             if json_out:
