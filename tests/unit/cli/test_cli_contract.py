@@ -74,11 +74,12 @@ def test_kb_validate_names_file_and_field_and_ingest_leaves_index_untouched(kap,
     assert store.fingerprints() == before
 
 
-def test_ingest_json_prints_the_four_counts(kap, tmp_path):
-    result = kap("ingest", "--json", env={"KAP_DATA_DIR": str(tmp_path / "fresh")})
+def test_ingest_json_prints_the_four_counts(kap, tmp_path, small_corpus):
+    env = {"KAP_DATA_DIR": str(tmp_path / "fresh"), "KAP_KNOWLEDGE_DIR": str(small_corpus)}
+    result = kap("ingest", "--json", env=env)
     counts = json.loads(result.stdout)
     assert set(counts) >= {"added", "updated", "removed", "unchanged"}
-    assert counts["added"] > 100 and counts["unchanged"] == 0
+    assert counts["added"] >= len(list(small_corpus.glob("*.md"))) and counts["unchanged"] == 0
 
 
 def test_kb_list_json_shows_status(kap):

@@ -38,6 +38,29 @@ class DosingBlind:
         })
 
 
+class Remembering:
+    """The real guard, each verdict computed once per text and mode: the broken-guard test
+    below reuses what the passing run checked instead of checking the sample again."""
+
+    def __init__(self, guard):
+        self.guard = guard
+        self.verdicts: dict[tuple[str, str], GuardVerdict] = {}
+
+    def check(self, text, mode="input"):
+        return self.check_many([text], mode)[0]
+
+    def check_many(self, texts, mode="input"):
+        new = [t for t in dict.fromkeys(texts) if (t, mode) not in self.verdicts]
+        for text, verdict in zip(new, self.guard.check_many(new, mode), strict=True):
+            self.verdicts[(text, mode)] = verdict
+        return [self.verdicts[(t, mode)] for t in texts]
+
+
+@pytest.fixture(scope="module")
+def remembered(assistant):
+    return dataclasses.replace(assistant, guard=Remembering(assistant.guard))
+
+
 class FindsNothing:
     """A scrubber that finds no identifier at all."""
 
@@ -45,17 +68,17 @@ class FindsNothing:
         return [[] for _ in texts]
 
 
-def test_the_quick_gate_passes_on_this_build_within_its_budget(indexed_settings, assistant):
+def test_the_quick_gate_passes_on_this_build_within_its_budget(indexed_settings, remembered):
     started = time.perf_counter()
-    report = evaluate(list(SUITES), indexed_settings, Options(quick=True), assistant=assistant)
+    report = evaluate(list(SUITES), indexed_settings, Options(quick=True), assistant=remembered)
     seconds = time.perf_counter() - started
     assert report["failures"] == [] and report["passed"], report["failures"]
     assert set(report["suites"]) == set(SUITES)
     print(f"quick gate: {seconds:.1f} s", {k: v["seconds"] for k, v in report["suites"].items()})
 
 
-def test_a_guard_blind_to_dosing_fails_the_quick_gate(indexed_settings, assistant):
-    blind = dataclasses.replace(assistant, guard=DosingBlind(assistant.guard))
+def test_a_guard_blind_to_dosing_fails_the_quick_gate(indexed_settings, remembered):
+    blind = dataclasses.replace(remembered, guard=DosingBlind(remembered.guard))
     report = evaluate(["guard"], indexed_settings, Options(quick=True), assistant=blind)
     assert not report["passed"]
     failed = {f["metric"] for f in report["failures"]}
