@@ -6,6 +6,7 @@ to download one; a missing model or a broken YAML raises instead of falling back
 
 from __future__ import annotations
 
+import assistant.privacy.presidio_loader  # noqa: F401  (before Presidio: see its docstring)
 import importlib.util
 import logging
 from pathlib import Path

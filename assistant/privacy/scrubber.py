@@ -7,6 +7,7 @@ span is mapped back to the text as written.
 
 from __future__ import annotations
 
+import assistant.privacy.presidio_loader  # noqa: F401  (before Presidio: see its docstring)
 import logging
 import threading
 from collections.abc import Iterable, Sequence

@@ -10,6 +10,7 @@ surname ("anneke vandermolen"); a "name" ending in a word such as "Questionnaire
 
 from __future__ import annotations
 
+import assistant.privacy.presidio_loader  # noqa: F401  (before Presidio: see its docstring)
 import re
 
 from presidio_analyzer import RecognizerResult

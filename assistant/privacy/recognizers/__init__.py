@@ -1,5 +1,6 @@
 """Our PHI recognizers, by the class name the YAML uses."""
 
+import assistant.privacy.presidio_loader  # noqa: F401  (before Presidio: see its docstring)
 from assistant.privacy.recognizers.account import AccountNumberRecognizer
 from assistant.privacy.recognizers.address import AddressRecognizer
 from assistant.privacy.recognizers.address_line import AddressLineRecognizer

@@ -14,7 +14,7 @@ number is taken whole:
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern
+from assistant.privacy.recognizers.base import Pattern
 
 from assistant.privacy.recognizers.base import UPPER, RegexRecognizer
 from assistant.privacy.recognizers.postal_code import CANADA, NUMBER, PLACE, PLACES, UK, YEAR

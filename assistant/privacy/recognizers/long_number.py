@@ -12,7 +12,7 @@ span when both find it.
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern
+from assistant.privacy.recognizers.base import Pattern
 
 from assistant.privacy.recognizers.base import RegexRecognizer, digits
 

@@ -7,7 +7,7 @@ also words (PAN, SIN, TIN, RUT) count only in capitals.
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern
+from assistant.privacy.recognizers.base import Pattern
 
 from assistant.privacy.recognizers.base import RegexRecognizer, digits, keyed
 

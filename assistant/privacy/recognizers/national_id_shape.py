@@ -9,7 +9,7 @@ DNI or NIE (with its check letter verified).
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern
+from assistant.privacy.recognizers.base import Pattern
 
 from assistant.privacy.recognizers.base import RegexRecognizer
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern
+from assistant.privacy.recognizers.base import Pattern
 
 from assistant.privacy.recognizers.base import RegexRecognizer, digits
 

@@ -3,7 +3,7 @@ places after "lives in"."""
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern
+from assistant.privacy.recognizers.base import Pattern
 
 from assistant.privacy.recognizers.base import FUNCTION_WORDS, UPPER, RegexRecognizer
 

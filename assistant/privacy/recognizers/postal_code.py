@@ -9,7 +9,7 @@ mix letters and digits, are postcodes on their own; any shape is one after a lab
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern
+from assistant.privacy.recognizers.base import Pattern
 
 from assistant.privacy.recognizers.base import RegexRecognizer
 

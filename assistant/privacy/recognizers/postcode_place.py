@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern
+from assistant.privacy.recognizers.base import Pattern
 
 from assistant.privacy.recognizers.base import RegexRecognizer
 from assistant.privacy.recognizers.postal_code import (

@@ -7,7 +7,7 @@ and "defanged" IP and web addresses ("91[.]64[.]12[.]207", "hxxps://example[.]co
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern
+from assistant.privacy.recognizers.base import Pattern
 
 from assistant.privacy.recognizers.base import RegexRecognizer
 

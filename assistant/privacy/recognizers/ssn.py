@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern
+from assistant.privacy.recognizers.base import Pattern
 
 from assistant.privacy.recognizers.base import RegexRecognizer, digits, keyed
 

@@ -9,7 +9,7 @@ place recognizers. A unit on its own ("Apt. 402", "Suite 210") is an address too
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern
+from assistant.privacy.recognizers.base import Pattern
 
 from assistant.privacy.recognizers.base import UPPER, RegexRecognizer
 
