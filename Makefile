@@ -9,9 +9,7 @@ TEST_STAMP := $(VENV)/.installed-test
 
 # What the app needs, and nothing that compiles: torch first, pinned, so pip takes the local
 # CPU build instead of a multi-GB CUDA one. The guard's model ships in the repository.
-# --no-compile: Python writes the bytecode of the modules it imports when it first imports
-# them, instead of pip writing it for every file of every package (a minute of a fresh install).
-PIP := $(BIN)/pip install --quiet --no-compile
+PIP := $(BIN)/pip install --quiet
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
