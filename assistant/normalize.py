@@ -17,7 +17,8 @@ What changes, by class (each has must-change and must-keep rows in the tests):
 - four or more single characters spaced apart are joined ("j o h n", "7 2 4 1 8 9 0 3");
 - digits said as words become digits when they run with other digits into a number of four
   or more ("five oh three, five five five, zero one four two" reads "503 555 0142", "seis
-  cinco cinco 81 42 07" reads "655 81 42 07"); counting ("one two three four") stays words;
+  cinco cinco 81 42 07" reads "655 81 42 07"; twelve languages); counting ("one two three
+  four") stays words;
 - Cyrillic and Greek letters that look Latin are folded to Latin inside a word that has a
   Latin letter or whose letters all look Latin ("Ιvаn" reads as "Ivan"); a word in Cyrillic
   or Greek proper ("Иван", "Μαρία") keeps its script.
@@ -52,19 +53,36 @@ _O_IN_NUMBER = re.compile(r"(?<!\w)(?=[\dOo]*[Oo])(?=(?:[Oo]*\d){2})[\dOo]{3,}(?
 _DOTS = "[\u00b7\u2022\u2219\u22c5\u2027\u30fb]"
 _DOT_INSIDE = re.compile(rf"(?<=\w){_DOTS}(?=\w)|(?<=\w ){_DOTS}(?= \w)")
 _DASH_INSIDE = re.compile(r"(?<=\w)[\u2014\u2015](?=\w)")
-# Digits as words in English, Spanish, French, German, Portuguese and Italian.
+# Digits as words in English, Spanish, French, German, Portuguese, Italian, Dutch, Swedish,
+# Norwegian/Danish, Polish, Turkish and Indonesian.
 DIGIT_WORDS = {
-    **dict.fromkeys(("zero", "oh", "cero", "zéro", "null", "zero"), "0"),
-    **dict.fromkeys(("one", "uno", "un", "une", "eins", "um", "uma"), "1"),
-    **dict.fromkeys(("two", "dos", "deux", "zwei", "dois", "duas", "due"), "2"),
-    **dict.fromkeys(("three", "tres", "trois", "drei", "três", "tre"), "3"),
-    **dict.fromkeys(("four", "cuatro", "quatre", "vier", "quatro", "quattro"), "4"),
-    **dict.fromkeys(("five", "cinco", "cinq", "fünf", "fuenf", "cinque"), "5"),
-    **dict.fromkeys(("six", "seis", "sechs", "sei"), "6"),
-    **dict.fromkeys(("seven", "siete", "sept", "sieben", "sete", "sette"), "7"),
-    **dict.fromkeys(("eight", "ocho", "huit", "acht", "oito", "otto"), "8"),
-    **dict.fromkeys(("nine", "nueve", "neuf", "neun", "nove"), "9"),
+    **dict.fromkeys(("zero", "oh", "cero", "zéro", "null", "nul", "noll", "sıfır", "nol"), "0"),
+    **dict.fromkeys(("one", "uno", "un", "une", "eins", "um", "uma", "een", "en", "ett", "jeden",
+                     "bir", "satu"), "1"),
+    **dict.fromkeys(("two", "dos", "deux", "zwei", "dois", "duas", "due", "twee", "två", "to", "dwa",
+                     "iki", "dua"), "2"),
+    **dict.fromkeys(("three", "tres", "trois", "drei", "três", "tre", "drie", "trzy", "üç", "tiga"), "3"),
+    **dict.fromkeys(("four", "cuatro", "quatre", "vier", "quatro", "quattro", "fyra", "fire", "cztery",
+                     "dört", "empat"), "4"),
+    **dict.fromkeys(("five", "cinco", "cinq", "fünf", "fuenf", "cinque", "vijf", "fem", "pięć", "beş",
+                     "lima"), "5"),
+    **dict.fromkeys(("six", "seis", "sechs", "sei", "zes", "sex", "seks", "sześć", "altı", "enam"), "6"),
+    **dict.fromkeys(("seven", "siete", "sept", "sieben", "sete", "sette", "zeven", "sju", "syv",
+                     "siedem", "yedi", "tujuh"), "7"),
+    **dict.fromkeys(("eight", "ocho", "huit", "acht", "oito", "otto", "åtta", "åtte", "otte", "osiem",
+                     "sekiz", "delapan"), "8"),
+    **dict.fromkeys(("nine", "nueve", "neuf", "neun", "nove", "negen", "nio", "ni", "dziewięć", "dokuz",
+                     "sembilan"), "9"),
 }
+
+
+def _fold(word: str) -> str:
+    """A word without case or accents ("SIFIR", "sıfır", "İKİ" and "iki" fold alike)."""
+    plain = unicodedata.normalize("NFKD", word.casefold().replace("ı", "i"))
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
+
+
+_DIGIT_VALUE = {_fold(word): digit for word, digit in DIGIT_WORDS.items()}
 REPEATS = {"double": 2, "triple": 3}
 _DIGIT_TOKEN = rf"(?:(?:{'|'.join(REPEATS)})[ \t]+)?(?:{'|'.join(sorted(DIGIT_WORDS, key=len, reverse=True))})|\d+"
 _DIGIT_SEP = r"(?:[ \t]*[,-][ \t]*|[ \t]+)"
@@ -76,7 +94,7 @@ MIN_SPOKEN_WORDS = 2
 MIN_SPOKEN_DIGITS = 4
 # Single characters (letters, digits, or a dot or hyphen between them) one space apart,
 # at least four of them letters or digits.
-_SPACED = re.compile(r"(?<![\w.-])(?=(?:[^\W_] (?:[.-] )?){3}[^\W_](?!\w))[^\W_](?: (?:[^\W_]|[.-])(?!\w))+")
+_SPACED = re.compile(r"(?<![\w.'’-])(?=(?:[^\W_] (?:[.-] )?){3}[^\W_](?!\w))[^\W_](?: (?:[^\W_]|[.-])(?!\w))+")
 
 
 @dataclass(frozen=True)
@@ -187,7 +205,8 @@ def _spoken_digits(normal: Normalized) -> Normalized:
 
 
 def _digit_tokens(match: re.Match) -> list[tuple[int, int, str, bool]]:
-    """(start, end, digits, said as words) of each token of a run."""
+    """(start, end, digits, said as words) of each token of a run; none when a word has no
+    digit."""
     tokens = []
     for token in _SPOKEN_TOKEN.finditer(match.group()):
         start, end = match.start() + token.start(), match.start() + token.end()
@@ -197,7 +216,10 @@ def _digit_tokens(match: re.Match) -> list[tuple[int, int, str, bool]]:
             continue
         parts = word.split()
         times = REPEATS.get(parts[0], 1) if len(parts) > 1 else 1
-        tokens.append((start, end, DIGIT_WORDS[parts[-1]] * times, True))
+        value = _DIGIT_VALUE.get(_fold(parts[-1]))
+        if value is None:  # matched only through a case rule of another script
+            return []
+        tokens.append((start, end, value * times, True))
     return tokens
 
 

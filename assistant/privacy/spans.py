@@ -29,7 +29,7 @@ _NAME_GAP = re.compile(rf"(?:\s+|\s*-\s*)(?:(?:[A-Z]\.?|{'|'.join(sorted(SURNAME
 _LETTERS = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 _GUESSERS = frozenset({"SpacyRecognizer", "NameListRecognizer"})
-_NEXT_TOKEN = re.compile(r"\s+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
+_NEXT_TOKEN = re.compile(r"[ \t]+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
 
 
 def resolve(
@@ -210,8 +210,8 @@ def _merge(entities: list[Entity]) -> list[Entity]:
 
 
 def _with_surnames(text: str, entities: list[Entity], lexicon: Lexicon) -> list[Entity]:
-    """Each PERSON span extended over the unknown words that follow it (a surname the
-    NER left out), one word at a time, at most two; a lower-case stop word of another
+    """Each PERSON span extended over the unknown words that follow it on its line (a
+    surname the NER left out), one word at a time, at most two; a lower-case stop word of another
     language is not unknown ("Lucía Fernández sobre la sesión")."""
     out = []
     for entity in entities:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import RegexRecognizer
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer
 
 # USPS street suffixes and abbreviations, singular or plural.
 SUFFIX = (

@@ -14,9 +14,7 @@ number is taken whole:
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import UPPER, RegexRecognizer
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, UPPER
 from assistant.privacy.recognizers.postal_code import CANADA, NUMBER, PLACE, PLACES, UK, YEAR
 
 # A part of an address line: up to the next comma, semicolon, bracket or line end.

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import RegexRecognizer
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer
 
 OVER_89 = (
     r"(?:9\d|1[01]\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import regex
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import RegexRecognizer, digits
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, digits
 
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import RegexRecognizer, digits, keyed
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, digits, keyed
 
 
 class HealthPlanRecognizer(RegexRecognizer):
@@ -18,7 +16,9 @@ class HealthPlanRecognizer(RegexRecognizer):
                 r"member|subscriber|policy|group|plan|beneficiary|insurance|insurer|medicaid"
                 r"|medicare|medi-cal|ohp|hicn|mbi|payer|coverage|claim|authori[sz]ation|auth"
                 r"|ramq|ohip|ahcip|msp|carte\s+vitale|versichertennummer|versicherungsnummer"
-                r"|polisnummer|carteirinha|tessera\s+sanitaria|tarjeta\s+sanitaria"
+                r"|polisnummer|carteirinha|tessera\s+sanitaria|tarjeta\s+sanitaria|(?-i:NAM)|mutuelle"
+                r"|private\s+health|health\s+card|medical\s+card|cart[ãa]o\s+de\s+utente|nhif|ehic"
+                r"|krankenkasse|obra\s+social|isapre|fonasa|zorgverzekering"
             ),
             0.85,
         ),

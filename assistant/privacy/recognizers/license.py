@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, digits, keyed
 
-from assistant.privacy.recognizers.base import RegexRecognizer, digits, keyed
+
+# Clinical credentials and the registers that number them ("LCSW 88214", "MCNZ 71293").
+CREDENTIALS = (
+    r"LCSW|LICSW|LMSW|LMFT|LPCC?|LMHC|LCPC|PSY|MFT|RN|NP|APRN|PMHNP|MCNZ|AHPRA|GMC|HCPC|NMC|CPSO"
+    r"|RCC|BACP|UKCP|CRP|CRM|COP|APS|PSYPA"
+)
 
 
 class LicenseNumberRecognizer(RegexRecognizer):
@@ -18,9 +23,17 @@ class LicenseNumberRecognizer(RegexRecognizer):
                 r"(?:driver'?s?\s+)?licen[cs]e|dl|npi|dea|passport|permit|(?:license\s+)?plate"
                 r"|certificate|cert|registration|reg(?:istration)?\s+no|provider\s+(?:number|no)"
                 r"|gmc|cpso|ahpra|vin|vehicle|kenteken|matr[ií]cula|immatriculation"
+                r"|medical\s+council|permis|colegiad[oa]|ordine|iscr(?:\.|izione)"
             ),
             0.85,
         ),
+        Pattern(
+            "number after a credential or a regulator",
+            rf"\b(?-i:{CREDENTIALS})[ \t]*(?:(?i:no|nr|n)\.?[ \t]*|#[ \t]*)?(?P<phi>(?-i:[A-Z]{{1,3}}-)?\d{{5,8}})\b",
+            0.7,
+        ),
+        Pattern("regulator's abbreviated number",
+                r"\b(?:iscr\.?|ordine)[^\n\d]{0,12}?\bn\.?\s*(?P<phi>(?-i:[A-Z]{1,3}-)?\d{4,8})\b", 0.7),
     ]
     CONTEXT = ["license", "licence", "npi", "dea", "passport"]
 

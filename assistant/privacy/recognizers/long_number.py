@@ -12,9 +12,7 @@ span when both find it.
 from __future__ import annotations
 
 import regex
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import RegexRecognizer, digits
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, digits
 
 # Letters and digits joined by single separators; groups after a space continue the number
 # only while they are digits ("61 447802 3 01").

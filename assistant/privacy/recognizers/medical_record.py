@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import RegexRecognizer, digits, keyed
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, digits, keyed
 
 
 class MedicalRecordRecognizer(RegexRecognizer):

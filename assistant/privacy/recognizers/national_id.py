@@ -7,9 +7,7 @@ also words (PAN, SIN, TIN, RUT) count only in capitals.
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import RegexRecognizer, digits, keyed
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, digits, keyed
 
 LABELS = (
     r"national\s+(?:id|identity|insurance|registration|identification)(?:\s+card)?"

@@ -9,9 +9,7 @@ DNI or NIE (with its check letter verified).
 from __future__ import annotations
 
 import regex
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import RegexRecognizer
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer
 
 MONTH = r"(?:0[1-9]|1[0-2])"
 DAY = r"(?:0[1-9]|[12]\d|3[01])"

@@ -8,9 +8,7 @@ when a word of it is not itself clinical vocabulary: "Cognitive Behavioral Thera
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import FUNCTION_WORDS, RegexRecognizer
+from assistant.privacy.recognizers.base import FUNCTION_WORDS, Pattern, RegexRecognizer
 
 WORD = r"(?-i:(?:\p{Lu}[\w'’.-]*|&))"
 KIND = (

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import RegexRecognizer, digits
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, digits
 
 EXTENSION = r"(?:\s*(?:x|ext\.?|extension|poste|durchwahl|anexo|interno)\s*\d{1,5})?"
 # Local numbers of many countries: groups of digits ("612 448 903", "(41) 652-118", "8341 2276").

@@ -3,9 +3,7 @@ places after "lives in"."""
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import FUNCTION_WORDS, UPPER, RegexRecognizer
+from assistant.privacy.recognizers.base import FUNCTION_WORDS, Pattern, RegexRecognizer, UPPER
 
 WORD = (
     r"(?-i:(?!(?:The|A|An|My|Our|This|That|At|In|On|To|From|By|Near|And|Or|I|God|Christ|Jesus"

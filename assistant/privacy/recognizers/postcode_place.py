@@ -6,9 +6,7 @@
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import RegexRecognizer
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer
 from assistant.privacy.recognizers.postal_code import (
     CANADA, DUTCH, ENVELOPE_START, NUMBER, PLACE, SEPARATED, UK, YEAR,
 )

@@ -1,25 +1,24 @@
 """Contact details written so that a filter misses them and a reader does not: e-mail
 addresses with "at" and "dot" spelled out or bracketed, in the local part too and in other
 languages ("maja.l (at) gmail (dot) com", "ana dot ruiz at gmail dot com", "facturacion
-(arroba) clinica (punto) mx"),
+(arroba) clinica (punto) mx", "gosia kropka nowak84 małpa wp kropka pl"),
 and "defanged" IP and web addresses ("91[.]64[.]12[.]207", "hxxps://example[.]com").
 """
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer
 
-from assistant.privacy.recognizers.base import RegexRecognizer
-
-# "at" and "dot" in English, Spanish, French, Portuguese, Italian and German.
-AT_WORD = r"(?:at|arroba|arobase|chiocciola|klammeraffe)"
-DOT_WORD = r"(?:dot|punto|point|ponto|punkt)"
+# "at" and "dot" in English, Spanish, French, Portuguese, Italian, German, Polish,
+# Norwegian/Danish, Swedish, Turkish, Indonesian, Hungarian and Czech.
+AT_WORD = r"(?:at|arroba|arobase|chiocciola|klammeraffe|ma[łl]pa|kr[øo]llalfa|snabel-a|et|kukac|zavin[áa][čc])"
+DOT_WORD = r"(?:dot|punto|point|ponto|punkt|kropka|punktum|nokta|titik|pont|te[čc]ka)"
 AT = rf"(?:\s*[\[({{<]\s*(?:{AT_WORD}|@)\s*[\])}}>]\s*|\s+{AT_WORD}\s+)"
 DOT = rf"(?:\s*[\[({{<]\s*(?:{DOT_WORD}|\.)\s*[\])}}>]\s*|\s+{DOT_WORD}\s+)"
 # Common endings only: "met at school dot com" is not a sentence anyone writes.
 TLD = (
     r"(?:com|org|net|edu|gov|io|me|info|dev|co|uk|es|fr|de|nl|se|fi|no|dk|pt|br|mx|it|pl|ca"
-    r"|au|nz|ie|in|jp|kr|vn|ch|at|be|cz)\b"
+    r"|au|nz|ie|in|jp|kr|vn|ch|at|be|cz|tr|id|kz|ru|ua|hu|ro|gr|is|ee|lt|lv|sk|si|hr|rs|za)\b"
 )
 SPELLED_EMAIL = rf"\b[\w.+-]*\w(?:{DOT}[\w+-]+)*{AT}[\w-]+(?:(?:{DOT}|\.)[\w-]+)*?(?:{DOT}|\.){TLD}(?:(?:{DOT}|\.){TLD})?"
 DEFANGED_DOT = r"(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\s\.\s)"

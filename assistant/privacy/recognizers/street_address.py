@@ -9,9 +9,7 @@ place recognizers. A unit on its own ("Apt. 402", "Suite 210") is an address too
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import UPPER, RegexRecognizer
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, UPPER
 
 # Street-type words written before the name (Romance, Slavic, Turkish, Indonesian, French...).
 STREET_BEFORE = (

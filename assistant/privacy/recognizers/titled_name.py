@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import RegexRecognizer
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer
 
 CAPITALISED = r"(?-i:\p{Lu}\w*(?:['’](?!s\b)\w+)?(?:-\p{L}\w*)?)"
 ANY_CASE = r"(?-i:[A-Za-z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?)"
@@ -44,6 +42,8 @@ LABEL = (
     r"|issued\s+to|assigned\s+to|sent\s+to|referred\s+by|signed|guardian|my\s+name\s+is"
     r"|this\s+is|emergency\s+contact|session\s+with|appointment\s+with|call\s+with"
     r"|surname|(?:given|first|last|family)\s+names?|nombre|apellidos?|nom|pr[ée]nom|betreft"
+    r"|nome|cognome|sobrenome|navn|naam|nama|n[ée]v|jm[ée]no|imi[ęe](?:\s+i\s+nazwisko)?|nazwisko"
+    r"|ad[ıi]?\s+soyad[ıi]?|vorname|nachname|namn"
     r"|hakija|name\s+\([^)\n]{1,25}\))"
 )
 ROLE = (

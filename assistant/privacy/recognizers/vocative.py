@@ -8,9 +8,7 @@ line. Words that address a group or a role ("Hi team,", "Hola doctora,") are not
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern
-
-from assistant.privacy.recognizers.base import RegexRecognizer
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer
 from assistant.privacy.recognizers.titled_name import CAPITALISED, INITIAL
 
 GREETINGS = (

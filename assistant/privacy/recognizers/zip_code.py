@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern
-
 from assistant.privacy.recognizers.address import STATE
-from assistant.privacy.recognizers.base import RegexRecognizer
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer
 
 
 class ZipCodeRecognizer(RegexRecognizer):

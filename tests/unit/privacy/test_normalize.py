@@ -40,6 +40,7 @@ ROWS = [
     ("six one five - five five five - zero one nine zero", "615-555-0190"),  # grouped by dashes
     ("ending double four one seven", "ending 4417"),  # "double four"
     ("Callback 651 555 O114.", "Callback 651 555 0114."),  # a letter O among digits
+    ("she's n i n e t y - f o u r", "she's ninety-four"),  # a word spaced out after a contraction
     # must stay as written
     ("Иван", "Иван"),                          # a Cyrillic word proper
     ("Μαρία", "Μαρία"),                        # a Greek word proper

@@ -40,6 +40,17 @@ POSITIVES = [
     ("Gertrud wird am 30. Dezember dreiundneunzig! Feier", "AGE", "dreiundneunzig"),
     ("He died at the age of ninety-nine, at home.", "AGE", "ninety-nine"),
     ("que hoy cumple noventa años!", "AGE", "noventa"),
+    # licence numbers after a credential or a regulator; national health-plan labels
+    ("Hannah Ostrowski, LCSW (LCSW 88214)", "LICENSE", "88214"),
+    ("psichiatra (iscr. Ordine n. NA-22871)", "LICENSE", "NA-22871"),
+    ("Private health: BUP 88302715", "HEALTH_PLAN", "BUP 88302715"),
+    ("né le 14 juillet, NAM NDAJ 8107 1412", "HEALTH_PLAN", "NDAJ 8107 1412"),
+    # e-mails and phones spelled in other languages; a name after a label in Portuguese
+    ("Mail: gosia kropka nowak84 małpa wp kropka pl.", "EMAIL", "gosia kropka nowak84 małpa wp kropka pl"),
+    ("E-posta: deniz.yildirim et gmail nokta com.", "EMAIL", "deniz.yildirim et gmail nokta com"),
+    ("Mój numer: sześć zero jeden, dwa trzy osiem, siedem siedem cztery.", "ID",
+     "sześć zero jeden, dwa trzy osiem, siedem siedem cztery"),
+    ("Nome: Inês Vasconcelos Moura\nNIF: pending", "PERSON", "Inês Vasconcelos Moura"),
     # names a message greets or is signed with
     ("Hola Manu, soy yo otra vez.", "PERSON", "Manu"),
     ("Kedves Kovács Gábor!\nYour next session is soon.", "PERSON", "Kovács Gábor"),
@@ -286,6 +297,8 @@ NEGATIVES = [
     "Internal Family Systems (\"IFS\") helps her.",  # no match: an acronym in quotes
     "The bus 12 was late, my car is OK now; reg 2 forms.",  # no match: no plate after the word
     "Ella tiene 100 pesos y ha 95 punti; a 95% chance at age 12.",  # no match: no age over 89
+    "RN 2 hours later; the NP said 2024; PSY 101 class.",  # no match: a credential without a number
+    "We met en dos semanas, then one or two sessions, five to six people.",  # no match: no number
     "lowkey wanna kms tbh",  # no match: chat shorthand and crisis slang the guard must read
     "kms kms kms. not joking this time",  # no match: crisis slang
     "It cost $4500000 in all; see pages 1266-1277 and 2019-2024.",  # no match: price, ranges

@@ -14,6 +14,8 @@ ROWS = [
     ("Logged at 2011-05-19 14:02:51 by the nurse.", ["2011-05-19 14:02:51"], ["nurse"]),
     ("Her intake is March 3 at 4:15pm, see you then.", ["March 3 at 4:15pm"], ["see"]),
     ("Priya's sister drove.", ["Priya"], ["sister"]),
+    # a surname found after a name stays on the name's line
+    ("Nome: Inês Vasconcelos Moura\nNIF pendente", ["Inês Vasconcelos Moura"], ["NIF"]),
 ]
 
 
