@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import presidio_analyzer
 import regex
-from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, PatternRecognizer, RecognizerResult
 
 FLAGS = regex.IGNORECASE | regex.MULTILINE
 # A capital letter of any script, even under FLAGS' IGNORECASE.
@@ -82,6 +82,25 @@ class RegexRecognizer(PatternRecognizer):
         )
 
 
+def finding(
+    recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float, why: str
+) -> RecognizerResult:
+    """A finding of a recognizer that is not pattern-based, with its reason and its name."""
+    return RecognizerResult(
+        entity_type=entity,
+        start=start,
+        end=end,
+        score=score,
+        analysis_explanation=AnalysisExplanation(
+            recognizer=recognizer.name, original_score=score, textual_explanation=why
+        ),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )
+
+
 def digits(value: str) -> str:
     """The digits of ``value``, for validation hooks."""
     return "".join(ch for ch in value if ch.isdigit())
@@ -99,8 +118,8 @@ ID_VALUE = (
 
 
 def keyed(keywords: str, value: str = ID_VALUE) -> str:
-    """A pattern for ``KEYWORD [number|no|#|ID] [is] [:#(] VALUE``, with VALUE as ``phi``."""
+    """A pattern for ``KEYWORD [number|no|nr|n.|#|ID] [is] [:#(] VALUE``, with VALUE as ``phi``."""
     return (
-        rf"\b(?:{keywords})(?:\s+(?:number|num|no\.?|nbr|#|id|code))?(?:\s+(?:is|was))?"
+        rf"\b(?:{keywords})(?:\s+(?:number|num|no\.?|nbr|nr\.?|n\.|n[º°]\.?|#|id|code))?(?:\s+(?:is|was))?"
         rf"\s*(?:[:#(]\s*)?(?P<phi>{value})"
     )

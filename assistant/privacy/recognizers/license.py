@@ -23,7 +23,7 @@ class LicenseNumberRecognizer(RegexRecognizer):
                 r"(?:driver'?s?\s+)?licen[cs]e|dl|npi|dea|passport|permit|(?:license\s+)?plate"
                 r"|certificate|cert|registration|reg(?:istration)?\s+no|provider\s+(?:number|no)"
                 r"|gmc|cpso|ahpra|vin|vehicle|kenteken|matr[ií]cula|immatriculation"
-                r"|medical\s+council|permis|colegiad[oa]|ordine|iscr(?:\.|izione)"
+                r"|medical\s+council|permis|colegiad[oa]|ordine"
             ),
             0.85,
         ),
@@ -32,8 +32,6 @@ class LicenseNumberRecognizer(RegexRecognizer):
             rf"\b(?-i:{CREDENTIALS})[ \t]*(?:(?i:no|nr|n)\.?[ \t]*|#[ \t]*)?(?P<phi>(?-i:[A-Z]{{1,3}}-)?\d{{5,8}})\b",
             0.7,
         ),
-        Pattern("regulator's abbreviated number",
-                r"\b(?:iscr\.?|ordine)[^\n\d]{0,12}?\bn\.?\s*(?P<phi>(?-i:[A-Z]{1,3}-)?\d{4,8})\b", 0.7),
     ]
     CONTEXT = ["license", "licence", "npi", "dea", "passport"]
 

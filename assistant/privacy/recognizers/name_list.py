@@ -11,7 +11,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from assistant.privacy.recognizers.base import finding
 
 NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "first_names.txt"
 SURNAME_PARTICLES = frozenset("de del della der den di da dos du la le van von al el bin ibn ben".split())
@@ -124,21 +126,7 @@ class NameListRecognizer(EntityRecognizer):
         return self._english_words
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type=self.ENTITY,
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=AnalysisExplanation(
-                recognizer=self.name,
-                original_score=score,
-                textual_explanation="Listed given name (with following surname)",
-            ),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return finding(self, self.ENTITY, start, end, score, "Listed given name (with following surname)")
 
 
 _MONTHS_AND_DAYS = frozenset(

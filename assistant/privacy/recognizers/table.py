@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer
+
+from assistant.privacy.recognizers.base import finding
 
 DELIMITERS = (",", ";", "\t", "|")
 MIN_COLUMNS = 3
@@ -195,19 +197,4 @@ class TableColumnRecognizer(EntityRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         """One finding per identifying table cell."""
-        return [
-            RecognizerResult(
-                entity_type=kind,
-                start=start,
-                end=end,
-                score=SCORE,
-                analysis_explanation=AnalysisExplanation(
-                    recognizer=self.name, original_score=SCORE, textual_explanation="table column"
-                ),
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for kind, start, end in table_cells(text)
-        ]
+        return [finding(self, kind, start, end, SCORE, "table column") for kind, start, end in table_cells(text)]

@@ -13,9 +13,10 @@ import threading
 import re
 from collections.abc import Sequence
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from assistant.privacy.phi_tagger import MODEL_DIR, PhiTagger, TaggedSpan
+from assistant.privacy.recognizers.base import finding
 
 BASE_MODEL = "bundled:all-MiniLM-L6-v2"
 # Numbers the tagger may call a phone or a postcode only with at least this many digits
@@ -72,22 +73,8 @@ class PhiTaggerRecognizer(EntityRecognizer):
         return [self._result(span) for span in spans if span.type in wanted and _plausible(text, span)]
 
     def _result(self, span: TaggedSpan) -> RecognizerResult:
-        explanation = AnalysisExplanation(
-            recognizer=self.name,
-            original_score=span.score,
-            textual_explanation=f"PHI tagger labelled the span {span.type}",
-        )
-        return RecognizerResult(
-            entity_type=span.type,
-            start=span.start,
-            end=span.end,
-            score=round(span.score, 4),
-            analysis_explanation=explanation,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return finding(self, span.type, span.start, span.end, round(span.score, 4),
+                       f"PHI tagger labelled the span {span.type}")
 
 
 def _plausible(text: str, span: TaggedSpan) -> bool:
