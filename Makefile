@@ -44,11 +44,14 @@ browser:
 
 # A maintainer step: retrain the learned artifacts from the dev data and the seeded PHI
 # generator (never run at install): the guard's adapters (~15 min on two cores), the guard
-# patterns' examples (~1 min), then the PHI tagger (~8 min).
+# patterns' examples (~1 min), the PHI tagger (~8 min), then the retrieval scope model
+# (~1 min; it reads the index, so the corpus is ingested first).
 models: install-test
 	$(BIN)/python -m tools.guard_model.train
 	$(BIN)/python -m tools.guard_model.pattern_examples
 	$(BIN)/python -m tools.phi_tagger.train_minilm
+	$(BIN)/kap ingest
+	$(BIN)/python -m tools.retrieval_scope.train
 
 ingest: install
 	$(BIN)/kap kb validate

@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1, le=1000)
     relevance_floor: float = Field(
         0.38, ge=0.0, le=1.0,
-        description="Least cosine similarity between the question (as typed or as understood) and its best passage; see docs/evaluation/retrieval-floor.md.",
+        description="With an embedding model other than the bundled MiniLM: least cosine similarity between the question (as typed or as understood) and its best passage; see docs/evaluation/retrieval-floor.md.",
     )
     max_chunks_per_doc: int = Field(2, ge=1, le=20)
     answer_sentences: int = Field(4, ge=1, le=12)

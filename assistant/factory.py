@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.config import Settings
+from assistant.config import BUNDLED_MINILM, Settings
 from assistant.embeddings import Embedder, build_embedder
 from assistant.generation.backends import ChatBackend, LlamaCppBackend, OpenAICompatibleBackend
 from assistant.generation.grounded import GroundedAnswerer
@@ -16,6 +16,7 @@ from assistant.guard import build_guard
 from assistant.guard.guard import Guard
 from assistant.kb.approval import ApprovedDocuments
 from assistant.kb.retriever import Filters, HybridRetriever, RetrievalParams
+from assistant.kb.scope import ScopeModel
 from assistant.kb.store import open_store
 from assistant.models import Answer, JournalEntry, JournalSummary, Passage, SessionPlan
 from assistant.privacy.scrubber import PresidioScrubber, Scrubber
@@ -80,13 +81,22 @@ class Assistant:
         return self.planner.run(summary, vault, session=session, focus=focus, minutes=minutes)
 
 
+def scope_model(settings: Settings) -> ScopeModel | None:
+    """The learned scope model, trained over the bundled MiniLM's vectors; over another
+    embedding model the retriever falls back to the relevance floor."""
+    if settings.embedding_model != BUNDLED_MINILM:
+        return None
+    return ScopeModel.load(settings.embedding_model)
+
+
 def build_assistant(settings: Settings, embedder: Embedder | None = None) -> Assistant:
     """Cheap to call: models load lazily on first use."""
     embedder = embedder or build_embedder(settings)
     approved_ids = ApprovedDocuments(settings.knowledge_dir)
     approved_ids()  # read now, so a missing knowledge folder stops the build
     retriever = HybridRetriever(
-        open_store(settings), embedder, retrieval_params(settings), approved_ids=approved_ids
+        open_store(settings), embedder, retrieval_params(settings), approved_ids=approved_ids,
+        scope=scope_model(settings),
     )
     scrubber = PresidioScrubber(settings)
     guard = build_guard(settings, embedder)

@@ -1,5 +1,5 @@
-"""Retrieval suite: recall@5, MRR and nDCG@10 by document, empty results and the relevance
-floor, for dense, BM25 and hybrid search of the question as typed and for the full pipeline
+"""Retrieval suite: recall@5, MRR and nDCG@10 by document, empty results and declined
+off-topic questions (the scope decision), with a sweep of the relevance floor, for dense, BM25 and hybrid search of the question as typed and for the full pipeline
 (the question as understood: vocabulary, typo correction, then hybrid)."""
 
 from __future__ import annotations
@@ -62,6 +62,10 @@ def run(settings: Settings, assistant: Assistant, data: Path | None = None, repo
         "questions": len(in_scope),
         "out_of_scope": len(out_of_scope),
         "floor": settings.relevance_floor,
+        "scope": (
+            f"the learned scope model (threshold {retriever.scope.threshold:.4f})"
+            if retriever.scope is not None else f"the relevance floor {settings.relevance_floor}"
+        ),
         "scrubbed": sum(q["searched"] != q["question"] for q in questions),
         "modes": {},
         "misses": [],
@@ -130,7 +134,7 @@ def render(report: dict) -> str:
     lines = [
         f"Retrieval ({report['questions']} in-scope and {report['out_of_scope']} out-of-scope "
         f"questions, searched as the app searches them: scrubbed first, {report['scrubbed']} of them "
-        f"changed by the scrubber; metrics by document; floor {report['floor']})",
+        f"changed by the scrubber; metrics by document; in scope by {report['scope']})",
         "",
         f"{'mode':<9} {'recall@5':>9} {'MRR':>7} {'nDCG@10':>8} {'empty':>6} {'oos rejected':>13} {'median ms':>10}",
     ]
@@ -140,7 +144,8 @@ def render(report: dict) -> str:
             f"{m['empty_in_scope']:>6} {m['out_of_scope_rejected']:>7}/{report['out_of_scope']:<5} "
             f"{m['median_ms']:>10.1f}"
         )
-    lines += ["", "floor sweep (best dense similarity): in-scope empty / out-of-scope rejected"]
+    lines += ["", "floor sweep (best dense similarity, the decision without the scope model): "
+              "in-scope empty / out-of-scope rejected"]
     lines.append(f"{'floor':>6} {'as typed':>12} {'understood':>12}")
     for row in report["floor_sweep"]:
         cells = [f"{row[n]['in_scope_empty']}/{row[n]['out_of_scope_rejected']}" for n in ("as typed", "understood")]

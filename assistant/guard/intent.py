@@ -14,18 +14,17 @@ patterns rather than replacing them.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from assistant.errors import ConfigError
+from assistant.model_files import base_weights, file_sha256
 from assistant.guard.rules.crisis import MEDICAL, OTHERS, SELF_HARM, SUICIDAL
 
 log = logging.getLogger(__name__)
@@ -103,22 +102,6 @@ def build_network(model_path: Path, recipe: dict):
     return IntentNetwork(
         model_path, len(CRISIS_CLASSES), recipe["lora_rank"], recipe["lora_alpha"], MAX_TOKENS
     )
-
-
-@cache
-def file_sha256(path: Path) -> str:
-    """The SHA-256 of a file, read in chunks (the base model's weights: ~90 MB)."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def base_weights(model: str) -> Path:
-    from assistant.embeddings import resolve_model_path
-
-    return resolve_model_path(model) / "model.safetensors"
 
 
 class IntentModel:

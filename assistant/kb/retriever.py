@@ -15,7 +15,14 @@ from assistant.config import BUNDLED_MINILM
 from assistant.embeddings import Embedder, resolve_model_path
 from assistant.errors import KapError
 from assistant.kb.bm25 import KeywordIndex
-from assistant.kb.query import QueryRewriter, Speller, corpus_counts, vocabulary_words
+from assistant.kb.query import (
+    QueryRewriter,
+    RewrittenQuery,
+    Speller,
+    corpus_counts,
+    vocabulary_words,
+)
+from assistant.kb.scope import ScopeModel, ScopeSignals
 from assistant.kb.store import ChromaStore, StoredChunk
 from assistant.kb.vocabulary import Vocabulary
 from assistant.models import Passage
@@ -68,7 +75,9 @@ class RetrievalParams:
     k: int = 5
     candidates: int = 40
     rrf_k: int = 60
-    relevance_floor: float = 0.38  # the question's best match (docs/evaluation/retrieval-floor.md)
+    # the best passage's least similarity, used only over an embedding model the scope
+    # model was not trained for (docs/evaluation/retrieval-floor.md)
+    relevance_floor: float = 0.38
     passage_floor: float = 0.2  # each passage's, once the question has cleared the floor
     max_chunks_per_doc: int = 2
 
@@ -81,6 +90,25 @@ class _Index:
     rewriter: QueryRewriter
     position: dict[str, int] = field(default_factory=dict)
     approved: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class _Searched:
+    vectors: np.ndarray  # as typed, then as understood when the rewrite changed the question
+    similarities: np.ndarray  # chunks x vectors
+    keyword_scores: np.ndarray  # per chunk
+    rewritten: RewrittenQuery | None
+
+    def signals(self) -> ScopeSignals:
+        return ScopeSignals(
+            typed_vector=self.vectors[0],
+            understood_vector=self.vectors[-1],
+            typed_similarity=float(self.similarities[:, 0].max()),
+            understood_similarity=float(self.similarities.max()),
+            keyword_score=float(self.keyword_scores.max(initial=0.0)),
+            concepts=len(self.rewritten.concepts) if self.rewritten else 0,
+            spelled_out=len(self.rewritten.spelled_out) if self.rewritten else 0,
+        )
 
 
 class HybridRetriever:
@@ -97,11 +125,13 @@ class HybridRetriever:
         embedder: Embedder,
         params: RetrievalParams,
         approved_ids: Callable[[], frozenset[str]],
+        scope: ScopeModel | None = None,
     ):
         self.store = store
         self.embedder = embedder
         self.params = params
         self.approved_ids = approved_ids
+        self.scope = scope
         self._index: _Index | None = None
 
     def _load(self) -> _Index:
@@ -158,22 +188,17 @@ class HybridRetriever:
             return []
         filters = filters or Filters()
         k = k or self.params.k
-        rewritten = index.rewriter.rewrite(query) if understand else None
-        texts = [query]
-        if rewritten is not None and rewritten.changed:
-            texts.append(rewritten.dense_text)
-        vectors = self.embedder.encode(texts)
-        dense_scores = np.max(index.matrix @ vectors.T, axis=1)
+        searched = self._search(query, index, understand)
+        dense_scores = searched.similarities.max(axis=1)
 
         rankings: list[list[str]] = []
         if mode in ("hybrid", "dense"):
-            rankings.append(self._dense_ranking(vectors, filters, index))
+            rankings.append(self._dense_ranking(searched.vectors, filters, index))
         if mode in ("hybrid", "bm25"):
-            keywords = rewritten.keyword_text if rewritten is not None else query
-            rankings.append(self._keyword_ranking(keywords, filters, index))
+            rankings.append(self._keyword_ranking(searched.keyword_scores, filters, index))
         fused = self._fuse(rankings)
 
-        if apply_floor and not (fused and self._in_scope(dense_scores)):
+        if apply_floor and not (fused and self._in_scope(searched.signals())):
             return []
         passages, per_doc = [], {}
         for chunk_id, score in fused:
@@ -190,11 +215,31 @@ class HybridRetriever:
                 break
         return passages
 
-    def _in_scope(self, dense_scores: np.ndarray) -> bool:
-        """The relevance floor: some approved passage must be close to the question (as asked
-        or as understood), whatever the filters; below it the corpus has nothing on the
-        subject, and we say so. Filters then narrow what is shown."""
-        return bool(dense_scores.max(initial=0.0) >= self.params.relevance_floor)
+    def scope_signals(self, query: str) -> ScopeSignals | None:
+        """What the scope decision reads for ``query`` (None when nothing is approved)."""
+        index = self._load()
+        return self._search(query, index, understand=True).signals() if index.chunks else None
+
+    def _search(self, query: str, index: _Index, understand: bool) -> _Searched:
+        """Embed the question as typed and, when the rewrite changed it, as understood; score
+        every approved chunk against both and against its keywords."""
+        rewritten = index.rewriter.rewrite(query) if understand else None
+        texts = [query]
+        if rewritten is not None and rewritten.changed:
+            texts.append(rewritten.dense_text)
+        vectors = self.embedder.encode(texts)
+        keywords = rewritten.keyword_text if rewritten is not None else query
+        return _Searched(
+            vectors, index.matrix @ vectors.T, index.keywords.scores(keywords), rewritten
+        )
+
+    def _in_scope(self, signals: ScopeSignals) -> bool:
+        """Whether the corpus covers the question, whatever the filters (they then narrow
+        what is shown): the learned scope model's decision, or, over an embedding model it
+        was not trained for, the relevance floor on the best passage's similarity."""
+        if self.scope is not None:
+            return self.scope.in_scope(signals)
+        return signals.understood_similarity >= self.params.relevance_floor
 
     def passages_of(self, doc_id: str) -> list[Passage]:
         """Every approved passage of one document, in stored order (for fixed citations)."""
@@ -216,10 +261,9 @@ class HybridRetriever:
                     best[cid] = max(similarity, best.get(cid, -1.0))
         return sorted(best, key=lambda cid: (-best[cid], cid))[:n]
 
-    def _keyword_ranking(self, query: str, filters: Filters, index: _Index) -> list[str]:
-        """BM25 over the chunks the filters accept (filtered before the cut, so a narrow
-        filter still gets its best candidates)."""
-        scores = index.keywords.scores(query)
+    def _keyword_ranking(self, scores: np.ndarray, filters: Filters, index: _Index) -> list[str]:
+        """BM25 scores ranked over the chunks the filters accept (filtered before the cut, so
+        a narrow filter still gets its best candidates)."""
         accepted = np.array([filters.accepts(c.metadata) for c in index.chunks])
         scores = np.where(accepted, scores, 0.0)
         order = np.argsort(-scores, kind="stable")[: self.params.candidates]

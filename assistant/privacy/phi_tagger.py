@@ -10,7 +10,6 @@ other base model. Training lives in ``tools/phi_tagger`` (``make models``), neve
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import threading
@@ -21,17 +20,16 @@ from pathlib import Path
 import numpy as np
 
 from assistant.errors import ConfigError
+from assistant.model_files import BASE_WEIGHTS_FILE, file_sha256
 
 log = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).with_name("model")
 MANIFEST = "manifest.json"
 WEIGHTS = "tagger.npz"
-BASE_WEIGHTS_FILE = "model.safetensors"
 N_SHAPE = 10
 MAX_PIECES = 256
 STRIDE = 64
-_HASH_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -42,14 +40,6 @@ class TaggedSpan:
     end: int
     type: str
     score: float
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(_HASH_CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def read_manifest(model_dir: Path) -> dict:

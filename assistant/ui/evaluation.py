@@ -147,11 +147,13 @@ def _report(path: Path) -> None:
 
 
 def _retrieval(report: dict) -> None:
-    floor = report["floor"]
+    pipeline = report["modes"]["pipeline"]
     left, right = st.columns(2)
-    left.metric("In-scope questions answered", f"{floor['in_scope_answered']:.0%}")
-    if floor.get("out_of_scope_rejected") is not None:
-        right.metric("Out-of-scope questions declined", f"{floor['out_of_scope_rejected']:.0%}")
+    answered = 1 - pipeline["empty_in_scope"] / report["questions"]
+    left.metric("In-scope questions answered", f"{answered:.0%}")
+    if report["out_of_scope"]:
+        declined = pipeline["out_of_scope_rejected"] / report["out_of_scope"]
+        right.metric("Out-of-scope questions declined", f"{declined:.0%}")
     st.markdown(f"**{report['questions']} questions**, documents ranked by each retriever.")
     rows = [{"metric": metric, "retriever": mode, "score": values[metric]}
             for metric in ("recall@5", "mrr", "ndcg@10")

