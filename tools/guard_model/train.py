@@ -63,11 +63,11 @@ KINDS = ("questions", "safe", "therapist", "journal", "injection")
 # The dev files, then the sealed sets that were scored once and so joined the dev data
 # (paths from the dev folder). The newest scored set stays out, to measure a model by.
 FILES = tuple(f"{kind}.dev.jsonl" for kind in KINDS) + tuple(
-    f"../sealed/{version}/{kind}.heldout.jsonl" for version in ("guard-v14", "guard-v15")
+    f"../sealed/{version}/{kind}.heldout.jsonl" for version in ("guard-v14", "guard-v15", "guard-v16")
     for kind in KINDS
 )
 # The newest scored set, left out of training: the manifest's figures are measured on it.
-EVAL_SET = "../sealed/guard-v16"
+EVAL_SET = "../sealed/guard-v17"
 UNKNOWN = -1  # a head the line has no label for
 RECIPE = {
     "base_model": BUNDLED_MINILM,

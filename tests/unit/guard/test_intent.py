@@ -326,10 +326,11 @@ def dev(tmp_path):
         {"id": "l2", "text": LONG_BENIGN + " I have the pills ready.", "label": "crisis",
          "category": "plan or means"},
     ])
-    later = tmp_path / "sealed" / "guard-v15"  # scored after it, dev data too
-    later.mkdir()
-    for kind in ("questions", "safe", "therapist", "journal", "injection"):
-        _write(later, f"{kind}.heldout.jsonl", [])
+    for version in ("guard-v15", "guard-v16"):  # scored after it, dev data too
+        later = tmp_path / "sealed" / version
+        later.mkdir()
+        for kind in ("questions", "safe", "therapist", "journal", "injection"):
+            _write(later, f"{kind}.heldout.jsonl", [])
     return folder
 
 
