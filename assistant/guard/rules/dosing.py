@@ -491,7 +491,8 @@ PATTERNS: tuple[Pattern, ...] = (
         rf"\b(?:how much|how many|how mcuh|howmuch)\b[^.?!]{{0,30}}\b(?:{GENERIC_DRUG}|amount|"
         r"bumps?|extra)\b|\bhow much (?:more|less|extra|higher|lower)\b|"
         r"\bhow much (?:would|should|do|can) (?:you|we|i|they) (?:push|give|draw up|administer)\b|"
-        r"\bhow much to (?:draw up|give|push|administer|use|take)\b|\bde combien\b|"
+        rf"\bhow much (?:(?:{ROUTE}|{KETAMINE}|k) )?to (?:draw up|give|push|administer|use|take)\b|"
+        r"\bde combien\b|"
         r"\bhow much (?:would|should|do|does|did|can) (?:[\w']+ ){1,3}(?:push|give|inject|draw up|"
         r"administer|use)\b|"
         r"\b(?:con|y) cu[aá]nto\b|\b(?:getting|get|take|give) (?:her |him |them )?half\b|"
@@ -511,7 +512,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "what-amount",
         "amount",
         r"\b(?:what|which|wat|whats|wats|tell me|give me)\b[^.?!]{0,40}\b(?:amount|ranges?|"
-        r"per-?kilo|per kg|strength|concentration|potency|number)\b",
+        r"per-?kilo|per kg|strength|concentration|potency|number|quantit(?:y|ies))\b",
         context=CLIENT,
     ),
     pattern(
