@@ -13,7 +13,8 @@ What changes, by class (each has must-change and must-keep rows in the tests):
 - digits of any script become ASCII digits;
 - a dot-like mark between two letters or digits becomes ``.`` ("19·05·1979"), a long dash
   between them ``-`` ("INV—2025");
-- a letter O among the digits of a number reads as zero ("651 555 O114");
+- a letter O among the digits of a number reads as zero, l or I as one ("651 555 O114",
+  "(2l2) 555-Ol88");
 - four or more single characters spaced apart are joined ("j o h n", "7 2 4 1 8 9 0 3");
 - digits said as words become digits when they run with other digits into a number of four
   or more ("five oh three, five five five, zero one four two" reads "503 555 0142", "seis
@@ -48,8 +49,12 @@ LOOKALIKES = {
     "ı": "i", "ȷ": "j",
 }
 _WORD = re.compile(r"\w+")
-# A number with a letter O among at least two digits ("O114", "2O19").
-_O_IN_NUMBER = re.compile(r"(?<!\w)(?=[\dOo]*[Oo])(?=(?:[Oo]*\d){2})[\dOo]{3,}(?!\w)")
+# A number with a letter O, l or I among at least two digits ("O114", "2O19", "(2l2)"), or
+# among one digit when it continues a number ("555-Ol9O").
+_LETTER_IN_NUMBER = re.compile(
+    r"(?<!\w)(?=[\dOolI]*[OolI])(?:(?=(?:[OolI]*\d){2})|(?<=\d[-. ]))[\dOolI]{3,}(?!\w)"
+)
+_DIGIT_OF_LETTER = str.maketrans("OolI", "0011")
 _DOTS = "[\u00b7\u2022\u2219\u22c5\u2027\u30fb]"
 _DOT_INSIDE = re.compile(rf"(?<=\w){_DOTS}(?=\w)|(?<=\w ){_DOTS}(?= \w)")
 _DASH_INSIDE = re.compile(r"(?<=\w)[\u2014\u2015](?=\w)")
@@ -144,8 +149,9 @@ def _between_characters(text: str) -> str:
 
 
 def _zeros(text: str) -> str:
-    """A letter O among the digits of a number reads as a zero; same length."""
-    return _O_IN_NUMBER.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), text)
+    """A letter O among the digits of a number reads as a zero, and l or I as a one; same
+    length."""
+    return _LETTER_IN_NUMBER.sub(lambda m: m.group().translate(_DIGIT_OF_LETTER), text)
 
 
 def _join_spaced(normal: Normalized) -> Normalized:

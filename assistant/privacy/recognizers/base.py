@@ -118,8 +118,10 @@ ID_VALUE = (
 
 
 def keyed(keywords: str, value: str = ID_VALUE) -> str:
-    """A pattern for ``KEYWORD [number|no|nr|n.|#|ID] [is] [:#(] VALUE``, with VALUE as ``phi``."""
+    """A pattern for ``KEYWORD [number|no|nr|n.|#|ID] [is] [:#(] VALUE``, with VALUE as ``phi``;
+    "is" may be said in German, Dutch, Scandinavian, Spanish, Portuguese or French."""
     return (
-        rf"\b(?:{keywords})(?:\s+(?:number|num|no\.?|nbr|nr\.?|n\.|n[º°]\.?|#|id|code))?(?:\s+(?:is|was))?"
+        rf"\b(?:{keywords})(?:\s+(?:number|num|no\.?|nbr|nr\.?|n\.|n[º°]\.?|#|id|code))?"
+        r"(?:\s+(?:is|was|lautet|ist|er|är|es|é|est))?"
         rf"\s*(?:[:#(]\s*)?(?P<phi>{value})"
     )

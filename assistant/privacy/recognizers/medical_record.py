@@ -1,4 +1,5 @@
-"""Medical record and chart numbers, found by their label ("MRN", "chart #")."""
+"""Medical record and chart numbers, found by their label in several languages ("MRN",
+"chart #", "Patientennummer", "ficha n°", "prontuário")."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ class MedicalRecordRecognizer(RegexRecognizer):
             "labelled record number",
             keyed(
                 r"mrn|mr#|medical\s+record|med(?:ical)?\s+rec(?:ord)?|chart|patient|record|ehr|emr"
-                r"|hospital|encounter"
+                r"|hospital|encounter|patientennummer|patienten-?nr|fallnummer|ficha|prontu[áa]rio"
+                r"|expediente|historia\s+cl[íi]nica|dossier(?:\s+m[ée]dical)?|cartella(?:\s+clinica)?"
+                r"|pati[ëe]ntnummer|journalnummer"
             ),
             0.85,
         ),

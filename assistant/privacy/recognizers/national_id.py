@@ -23,9 +23,11 @@ LABELS = (
     r"|(?-i:PAN|SIN|TIN|RUT|NIK|NIR|RRN|TFN|DUI|NIP|RG|NI)"
 )
 # Tokens with a digit, joined by single separators; letters-only prefix allowed ("AB 12…"),
-# and a check letter standing apart ("QQ 12 34 56 C").
+# a capital letter standing between digit groups ("65 031191 Y 512") and a check letter
+# standing apart ("QQ 12 34 56 C").
 VALUE = (
-    r"(?:(?-i:[A-Z]{1,4})[\s-]?)?[A-Z0-9]*\d[A-Z0-9]*(?:[\s./-][A-Z0-9]*\d[A-Z0-9]*)*"
+    r"(?:(?-i:[A-Z]{1,4})[\s-]?)?[A-Z0-9]*\d[A-Z0-9]*"
+    r"(?:[\s./-](?:[A-Z0-9]*\d[A-Z0-9]*|(?-i:[A-Z])(?=[\s./-]\d)))*"
     r"(?:-[A-Z0-9]|\s(?-i:[A-Z])(?![\w-]))?(?![\w-])"
 )
 

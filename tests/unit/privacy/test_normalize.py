@@ -40,6 +40,7 @@ ROWS = [
     ("six one five - five five five - zero one nine zero", "615-555-0190"),  # grouped by dashes
     ("ending double four one seven", "ending 4417"),  # "double four"
     ("Callback 651 555 O114.", "Callback 651 555 0114."),  # a letter O among digits
+    ("(2l2) 555-Ol88 or 7I8-555-Ol9O", "(212) 555-0188 or 718-555-0190"),  # l and I as ones
     ("she's n i n e t y - f o u r", "she's ninety-four"),  # a word spaced out after a contraction
     # must stay as written
     ("Иван", "Иван"),                          # a Cyrillic word proper
@@ -52,6 +53,7 @@ ROWS = [
     ("I had one or two, maybe 2024", "I had one or two, maybe 2024"),  # too few digits
     ("Oh one more thing: 2 3", "Oh one more thing: 2 3"),
     ("Room 1O, ZOO 2, OO7 and Oslo 5", "Room 1O, ZOO 2, OO7 and Oslo 5"),  # one digit, or words
+    ("Hall 12, l0l, Il 4 and all 22 of them", "Hall 12, l0l, Il 4 and all 22 of them"),
 ]
 
 

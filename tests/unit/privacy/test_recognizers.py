@@ -98,6 +98,10 @@ POSITIVES = [
     ("Login from 73.152.8.201 dropped.", "IP", "73.152.8.201"),
     ("Chart note, MRN 00481127, reviewed.", "MRN", "00481127"),
     ("Chart MR-7730412 was updated.", "MRN", "MR-7730412"),
+    ("Ihre Patientennummer lautet PX-22917.", "MRN", "PX-22917"),
+    ("Providencia, Santiago\nFicha n° CL-00812", "MRN", "CL-00812"),
+    ("Número de prontuário: 2024-88172", "MRN", "2024-88172"),
+    ("Sozialversicherungsnummer: 65 031191 Y 512", "SSN", "65 031191 Y 512"),
     ("SSN 512-48-9307 on file.", "SSN", "512-48-9307"),
     ("Account #40019-2273 has a balance.", "ACCOUNT", "40019-2273"),
     ("Member ID XKB448219063 verified.", "HEALTH_PLAN", "XKB448219063"),
@@ -244,6 +248,8 @@ NEGATIVES = [
     "Half the time, about 1/2 of the session, I cried.",  # no match: a fraction
     "We meet 3 days a week for 12 weeks.",  # no match: counts
     "She is 45 and feels ready.",  # no match: ages under 90 are not identifiers
+    "La ficha de trabajo es útil. Das Dossier ist lang.",  # labels without a number
+    "Her SV number is Y and her score was 12 of 27.",  # a lone letter is no number
     "I slept on Tuesday and felt better.",  # no match: a bare weekday
     "Call me when scores drop: 14 12 9 so far.",  # no match: short groups are scores
     "Phone calls were hard in 2019 2020 and 2021.",  # no match: years side by side
