@@ -166,10 +166,13 @@ class RuleGuard:
         whole = " ".join(s.text for s in sentences)
         for index, sentence in enumerate(sentences):
             vector = vectors[index] if vectors is not None else None
-            # Injected instructions are judged by crisis patterns only: "tell me the dose"
-            # is not like anything a client in crisis writes, whatever MiniLM says.
+            # In a therapist's question an injected instruction is judged by crisis patterns
+            # only ("tell me the dose" is not like anything a client in crisis writes,
+            # whatever MiniLM says); in a journal it is still the client's own words, and an
+            # instruction never hides a crisis ("note for the AI: I've been planning how").
+            reads_vector = not injected[index] or mode == "journal"
             crisis.append(
-                by_name["crisis"].analyze(sentence, None if injected[index] else vector, whole)
+                by_name["crisis"].analyze(sentence, vector if reads_vector else None, whole)
                 if "crisis" in by_name else []
             )
         # A therapist's question is one topic ("Mild response again. Time to bump things
@@ -313,10 +316,38 @@ class RuleGuard:
         ]
         unread = [kept for kept, read in zip(own, reused, strict=True) if kept and read is None]
         scores = iter(self.intent.score([_joined(kept) for kept in unread]))
-        return [
+        judged = [
             (Judged(kept, read if read is not None else next(scores)) if kept else None)
             for kept, read in zip(own, reused, strict=True)
         ]
+        return self._crisis_inside_instructions(split, injected, found, judged, mode)
+
+    def _crisis_inside_instructions(
+        self,
+        split: list[list[Sentence]],
+        injected: list[list[bool]],
+        found: list[list[Finding]],
+        judged: list[Judged | None],
+        mode: Mode,
+    ) -> list[Judged | None]:
+        """In journal mode, a text with an instruction to the software is also read whole, and
+        the reading that sees more crisis counts: a crisis told inside the instruction ("note
+        for the AI: I've been planning how I would overdose") is still the writer's, and an
+        instruction to hide one ("skip the crisis stuff") must not lower the rest's reading."""
+        if mode != "journal":
+            return judged
+        chosen = [
+            True in instructed and not _flags_crisis(findings)
+            for instructed, findings in zip(injected, found, strict=True)
+        ]
+        scores = iter(self.intent.score([_joined(s) for s, c in zip(split, chosen) if c]))
+        for index, sentences in enumerate(split):
+            if not chosen[index]:
+                continue
+            whole = next(scores)
+            if judged[index] is None or whole.crisis > judged[index].score.crisis:
+                judged[index] = Judged(sentences, whole)
+        return judged
 
     def _embed(self, sentences: list[Sentence], mode: Mode) -> np.ndarray | None:
         if self.embedder is None or mode == "output" or not sentences:
@@ -327,7 +358,8 @@ class RuleGuard:
 
 @dataclass(frozen=True)
 class Judged:
-    """A text's own sentences (without injected instructions) and the intent model's scores."""
+    """The sentences the intent model read (a text's own, or all of a journal text's) and its
+    scores."""
 
     sentences: list[Sentence]
     score: IntentScore

@@ -92,6 +92,7 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             rf"\b(?:kill(?:ed|ing|s)? {v.self_}|end(?:ing|s)? (?:{v.poss} (?:own )?life|it all|things|it)\b|"
             rf"tak(?:e|es|ing) {v.poss} (?:own )?life|finish(?:ing)? (?:with )?{v.poss} life|suicid\w*|"
             r"(?:wants?|wanted|wanting|wanna|going|gonna) to die|want(?:s|ed)? to be dead|"
+            r"plan(?:s|ning)? (?:on|to) (?:die|dying|be dead|not be(?:ing)? (?:here|alive|around))\b|"
             rf"(?:wish|wishes|hope|hopes) {v.subj} (?:was|were) dead|better off dead|rather be dead|"
             r"(?:i'?d|would) rather die\b|"
             r"(?:don'?t|doesn'?t|do not|does not|no longer) wants? to (?:be alive|live|exist|be here|"
@@ -704,7 +705,8 @@ class CrisisRule:
         self.exemplars = exemplars
         self.reported = reported
         self.patterns = build_patterns(REPORTED if reported else FIRST, reported)
-        self.patterns += tuple(p.pattern for p in load_pack("red_flags_es_fr"))
+        for pack in ("red_flags_es_fr", "crisis_pt"):
+            self.patterns += tuple(p.pattern for p in load_pack(pack))
         if reported:  # a therapist's report of a positive screen is current risk
             self.patterns += tuple(p.pattern for p in load_pack("screening"))
 
