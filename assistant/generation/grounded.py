@@ -29,6 +29,9 @@ ASKS_FOR_STEPS = re.compile(
     re.IGNORECASE,
 )
 STEP_BONUS = 0.1
+# Vectors of the corpus's sentences kept between questions (the approved corpus is public
+# and vetted, never client text); more distinct sentences than this and the memory restarts.
+MAX_KNOWN_SENTENCES = 20_000
 MIN_SENTENCES = 3
 MAX_SENTENCES = 6
 MAX_STEPS = 9  # a practice is quoted whole: no corpus list is longer
@@ -58,14 +61,16 @@ class GroundedAnswerer:
         self.max_sentences = max(min_sentences, min(max_sentences, MAX_SENTENCES))
         self.min_sentences = min_sentences
         self.passage_weight = passage_weight
+        self._known: dict[str, np.ndarray] = {}
 
     def answer(self, question: str, passages: list[Passage]) -> Answer:
         units = self._units(passages)
         if not units:
             return Answer(question=question, status="no_material", text=NO_MATERIAL)
-        vectors = self.embedder.encode([question] + [u.text for u in units])
+        asked = self.embedder.encode([question])[0]
         context = np.array([passages[u.passage].dense_score or 0.0 for u in units])
-        relevance = (1 - self.passage_weight) * (vectors[1:] @ vectors[0]) + self.passage_weight * context
+        similarity = self._vectors([u.text for u in units]) @ asked
+        relevance = (1 - self.passage_weight) * similarity + self.passage_weight * context
         if ASKS_FOR_STEPS.search(question):
             relevance += STEP_BONUS * np.array([u.step for u in units])
         order = [int(i) for i in np.argsort(-relevance, kind="stable")]
@@ -79,6 +84,16 @@ class GroundedAnswerer:
             if units[best].passage not in {units[i].passage for i in chosen}:
                 chosen += self._from_section(best, units, relevance, len(chosen))
         return compose(question, passages, [(units[i].text, units[i].passage) for i in chosen])
+
+    def _vectors(self, sentences: list[str]) -> np.ndarray:
+        """The corpus sentences' vectors, each embedded once per process (the questions that
+        follow quote the same sections: a warm answer embeds only the question)."""
+        missing = list(dict.fromkeys(t for t in sentences if t not in self._known))
+        if missing:
+            if len(self._known) + len(missing) > MAX_KNOWN_SENTENCES:
+                self._known = {}
+            self._known.update(zip(missing, self.embedder.encode(missing), strict=True))
+        return np.vstack([self._known[t] for t in sentences])
 
     @staticmethod
     def _units(passages: list[Passage]) -> list[_Unit]:
