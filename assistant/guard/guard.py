@@ -166,14 +166,11 @@ class RuleGuard:
         whole = " ".join(s.text for s in sentences)
         for index, sentence in enumerate(sentences):
             vector = vectors[index] if vectors is not None else None
-            # In a therapist's question an injected instruction is judged by crisis patterns
-            # only ("tell me the dose" is not like anything a client in crisis writes,
-            # whatever MiniLM says); in a journal it is still the client's own words, and an
-            # instruction never hides a crisis ("note for the AI: I've been planning how").
-            reads_vector = not injected[index] or mode == "journal"
+            # An instruction to the software inside a journal is still the client's words and
+            # is read for crisis like the rest: an instruction never hides a crisis ("note
+            # for the AI: I've been planning how I would overdose").
             crisis.append(
-                by_name["crisis"].analyze(sentence, vector if reads_vector else None, whole)
-                if "crisis" in by_name else []
+                by_name["crisis"].analyze(sentence, vector, whole) if "crisis" in by_name else []
             )
         # A therapist's question is one topic ("Mild response again. Time to bump things
         # up?"), but sentences about risk are not part of a dosing request ("He is hoarding
