@@ -89,15 +89,22 @@ def scope_model(settings: Settings) -> ScopeModel | None:
     return ScopeModel.load(settings.embedding_model)
 
 
+def build_retriever(
+    settings: Settings, embedder: Embedder, scope: ScopeModel | None
+) -> HybridRetriever:
+    """The retriever over the configured store; a missing knowledge folder stops it here."""
+    approved_ids = ApprovedDocuments(settings.knowledge_dir)
+    approved_ids()
+    return HybridRetriever(
+        open_store(settings), embedder, retrieval_params(settings), approved_ids=approved_ids,
+        scope=scope,
+    )
+
+
 def build_assistant(settings: Settings, embedder: Embedder | None = None) -> Assistant:
     """Cheap to call: models load lazily on first use."""
     embedder = embedder or build_embedder(settings)
-    approved_ids = ApprovedDocuments(settings.knowledge_dir)
-    approved_ids()  # read now, so a missing knowledge folder stops the build
-    retriever = HybridRetriever(
-        open_store(settings), embedder, retrieval_params(settings), approved_ids=approved_ids,
-        scope=scope_model(settings),
-    )
+    retriever = build_retriever(settings, embedder, scope_model(settings))
     scrubber = PresidioScrubber(settings)
     guard = build_guard(settings, embedder)
     taxonomy = load_taxonomy(settings.prompts_dir / "themes.yaml")

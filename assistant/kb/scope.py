@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.errors import ConfigError
-from assistant.model_files import base_weights, file_sha256
+from assistant.model_files import checked_base
 
 MODEL_DIR = Path(__file__).with_name("scope_model")
 MANIFEST = "manifest.json"
@@ -70,7 +70,7 @@ class ScopeModel:
     def probability(self, signals: ScopeSignals) -> float:
         """How likely the question is in scope (0..1)."""
         if self._unverified_base is not None:
-            _verify_base(*self._unverified_base)
+            checked_base(*self._unverified_base, "the retrieval scope model", REBUILD)
             self._unverified_base = None
         logit = float(signals.features() @ self.weights) + self.bias
         return float(1.0 / (1.0 + np.exp(-logit)))
@@ -100,12 +100,3 @@ class ScopeModel:
             )
         return cls(weights, bias, threshold, base)
 
-
-def _verify_base(base_model: str, base_sha256: str) -> None:
-    weights_file = base_weights(base_model)
-    if not weights_file.is_file() or file_sha256(weights_file) != base_sha256:
-        raise ConfigError(
-            f"the retrieval scope model was trained on another {base_model!r} than the "
-            f"installed one (its weights' hash differs); reinstall with `make install`, or "
-            f"{REBUILD}"
-        )

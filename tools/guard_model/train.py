@@ -50,11 +50,10 @@ from assistant.guard.intent import (
     MODEL_DIR,
     THRESHOLDS,
     WEIGHTS,
-    base_weights,
     build_network,
-    file_sha256,
     split_windows,
 )
+from assistant.model_files import base_weights, file_sha256
 from evals.guard_data import DATA as DEV_DATA, category, data_rows
 
 log = logging.getLogger(__name__)

@@ -25,8 +25,6 @@ import numpy as np
 from assistant.config import BUNDLED_MINILM, Settings
 from assistant.embeddings import build_embedder
 from assistant.errors import KapError
-from assistant.kb.approval import ApprovedDocuments
-from assistant.kb.retriever import HybridRetriever
 from assistant.kb.scope import MANIFEST, MODEL_DIR, WEIGHTS
 from assistant.model_files import base_weights, file_sha256
 from assistant.privacy.scrubber import PresidioScrubber
@@ -63,13 +61,9 @@ def data_digest(data_dir: Path) -> str:
 
 def read_signals(data_dir: Path, settings: Settings) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
     """Features, labels (in scope), best similarity and source file of every dev question."""
-    from assistant.factory import retrieval_params
-    from assistant.kb.store import open_store
+    from assistant.factory import build_retriever
 
-    retriever = HybridRetriever(
-        open_store(settings), build_embedder(settings), retrieval_params(settings),
-        approved_ids=ApprovedDocuments(settings.knowledge_dir),
-    )
+    retriever = build_retriever(settings, build_embedder(settings), scope=None)  # signals only
     scrubber = PresidioScrubber(settings)
     features, labels, similarity, sources = [], [], [], []
     for name in FILES:
@@ -159,6 +153,7 @@ def build(target: Path = MODEL_DIR, data_dir: Path = DATA, force: bool = False) 
     (staging / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     shutil.rmtree(target, ignore_errors=True)
     staging.rename(target)
+    print(f"retrieval scope model written to {target}")
     return target
 
 
@@ -168,11 +163,10 @@ def main() -> None:
     parser.add_argument("--force", action="store_true", help="train even if up to date")
     args = parser.parse_args()
     try:
-        path = build(MODEL_DIR, args.data, args.force)
+        build(MODEL_DIR, args.data, args.force)
     except KapError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)
-    print(f"retrieval scope model written to {path}")
 
 
 if __name__ == "__main__":

@@ -19,8 +19,9 @@ from assistant.guard.intent import (
     IntentScore,
     Thresholds,
 )
-from assistant.guard.intent import MODEL_DIR, base_weights, file_sha256, split_windows
+from assistant.guard.intent import MODEL_DIR, split_windows
 from assistant.guard.text import Sentence
+from assistant.model_files import base_weights, file_sha256
 from assistant.models import Finding
 from evals.guard_data import DATA
 from tools.guard_model.train import (
