@@ -40,6 +40,7 @@ FILES = (
     "sealed/retrieval-v3.jsonl",
     "sealed/retrieval-v4.jsonl",
     "sealed/retrieval-v5.jsonl",
+    "sealed/retrieval-v6.jsonl",
 )
 RECIPE = {
     "base_model": BUNDLED_MINILM,
