@@ -12,7 +12,8 @@ exercised too. Measured on what the therapist would see:
   request, of an approved document;
 - ``dose_amounts``: dose amounts anywhere in the output (must be 0);
 - ``new_identifiers``: identifiers in the output found nowhere in what the workflow was
-  given (the input, the retrieved passages, the templates) (must be 0);
+  given (the input, the retrieved passages, the templates, the name of the model that
+  drafted it) (must be 0);
 - ``crisis_carried``: share of crisis sentences quoted verbatim with their date, in the
   summary's flags and in the plan's safety check (must be all).
 """
@@ -120,7 +121,9 @@ def run(settings: Settings, sizes: Sizes = FULL, seed: int = 0,
         recorder = RecordingRetriever(assistant.retriever)
         backend = _AdversarialBackend(doses) if generator == "scripted-llm" else None
         workflows = _workflows(assistant, settings, recorder, backend)
-        check = _Checker(assistant, approved, templates)
+        # The app's own notes name the model that drafted a section: configuration, not a value.
+        named = templates + "\n" + (backend.name if backend is not None else "")
+        check = _Checker(assistant, approved, named)
         started = time.perf_counter()
         for qid, question in questions:
             recorder.reset()

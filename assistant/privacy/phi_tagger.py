@@ -30,6 +30,8 @@ WEIGHTS = "tagger.npz"
 N_SHAPE = 10
 MAX_PIECES = 256
 STRIDE = 64
+# A run of labelled pieces goes on over pieces at least this likely to be an identifier.
+CONTINUE = 0.5
 
 
 @dataclass(frozen=True)
@@ -200,24 +202,37 @@ class PhiTagger:
     def _decode(self, text: str, tokens) -> list[TaggedSpan]:
         """Runs of labelled pieces become spans, typed by the label with the most probability
         over the run: "Rua das Flores 12" stays one address even if "Flores" leans to a
-        place. An unlabelled piece (a comma, a word) or a line break ends a run."""
+        place. A run starts at a piece that reaches its label's threshold and goes on over
+        pieces that reach ``CONTINUE`` and over the rest of a word it has begun (a span never
+        ends inside a word); any other piece or a line break ends it."""
         spans: list[TaggedSpan] = []
         run: list[tuple[int, int, np.ndarray]] = []
         for start, end, probs in tokens:
             entity = probs[1:]
             label = self.labels[int(np.argmax(entity)) + 1]
-            labelled = 1.0 - probs[0] >= self.thresholds.get(label, self.thresholds["default"])
-            if run and (not labelled or "\n" in text[run[-1][1] : start]):
-                spans.append(self._span(run))
+            likely = 1.0 - probs[0]
+            if run:
+                previous = run[-1][1]
+                inside_word = start == previous and text[start - 1 : start + 1].isalnum()
+                if inside_word or (likely >= CONTINUE and "\n" not in text[previous:start]):
+                    run.append((start, end, probs))
+                    continue
+                spans.append(self._span(text, run))
                 run = []
-            if labelled:
+            if likely >= self.thresholds.get(label, self.thresholds["default"]):
                 run.append((start, end, probs))
         if run:
-            spans.append(self._span(run))
+            spans.append(self._span(text, run))
         return spans
 
-    def _span(self, run: list[tuple[int, int, np.ndarray]]) -> TaggedSpan:
+    def _span(self, text: str, run: list[tuple[int, int, np.ndarray]]) -> TaggedSpan:
+        """The run as one span, grown to whole words at both ends."""
+        start, end = run[0][0], run[-1][1]
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
         mass = np.sum([probs for _, _, probs in run], axis=0)
         label = self.labels[int(np.argmax(mass[1:])) + 1]
         score = float(np.mean([1.0 - probs[0] for _, _, probs in run]))
-        return TaggedSpan(run[0][0], run[-1][1], label, score)
+        return TaggedSpan(start, end, label, score)

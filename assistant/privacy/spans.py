@@ -29,6 +29,7 @@ _NAME_GAP = re.compile(rf"(?:\s+|\s*-\s*)(?:(?:[A-Z]\.?|{'|'.join(sorted(SURNAME
 _LETTERS = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 _GUESSERS = frozenset({"SpacyRecognizer", "NameListRecognizer"})
+_LEARNED = frozenset({"PhiTaggerRecognizer"})
 _NEXT_TOKEN = re.compile(r"[ \t]+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
 
 
@@ -39,7 +40,7 @@ def resolve(
     tokens, merge overlaps and join the parts of names."""
     foreign = lexicon is not None and lexicon.other_language(text)
     stop = lexicon.other_stop if foreign else frozenset()
-    kept = []
+    kept, learned = [], []
     for result in results:
         kind = config.placeholder_types.get(result.entity_type, result.entity_type)
         if result.score < config.threshold(kind):
@@ -58,8 +59,9 @@ def resolve(
             continue
         if _lower_case_guess(result, kind, text, start, end, lexicon, foreign):
             continue
-        kept.append(Entity(type=kind, start=start, end=end, score=round(result.score, 4)))
-    merged = _merge(kept)
+        entity = Entity(type=kind, start=start, end=end, score=round(result.score, 4))
+        (learned if _recognizer(result) in _LEARNED else kept).append(entity)
+    merged = _merge(kept + _outside(text, learned, kept))
     if lexicon is not None:
         merged = _merge(_with_surnames(text, merged, lexicon))
     return [
@@ -124,9 +126,37 @@ def _first_line(text: str, start: int, end: int) -> tuple[int, int]:
     return (start, end) if newline < 0 else _trim(text, start, newline)
 
 
+def _recognizer(result: RecognizerResult) -> str | None:
+    return (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY)
+
+
 def _guessed(result: RecognizerResult) -> bool:
     """Found by a recognizer that guesses from the words around (spaCy, the name list)."""
-    return (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) in _GUESSERS
+    return _recognizer(result) in _GUESSERS
+
+
+def _outside(text: str, learned: list[Entity], found: list[Entity]) -> list[Entity]:
+    """The parts of the learned tagger's spans that no other recognizer covers. Where both
+    found something, the other recognizer's span and type stand (a national ID is not the
+    tagger's "phone", "MANCHESTER" stays a place inside the tagger's address); the tagger
+    only adds what the others left out."""
+    taken = [False] * len(text)
+    for entity in found:
+        taken[entity.start : entity.end] = [True] * (entity.end - entity.start)
+    parts = []
+    for entity in learned:
+        start = entity.start
+        while start < entity.end:
+            while start < entity.end and taken[start]:
+                start += 1
+            end = start
+            while end < entity.end and not taken[end]:
+                end += 1
+            start_, end_ = _trim(text, start, end)
+            if any(ch.isalnum() for ch in text[start_:end_]):
+                parts.append(entity.model_copy(update={"start": start_, "end": end_}))
+            start = end
+    return parts
 
 
 def _after_opening_words(

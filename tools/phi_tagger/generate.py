@@ -46,6 +46,13 @@ LOCALES = (
 ROMANISED = {"zh_CN", "ja_JP"}
 NON_LATIN = {"ko_KR", "ru_RU", "el_GR", "uk_UA", "ar_AA", "he_IL", "hi_IN", "fa_IR"}
 NON_LATIN_RATE = 0.12
+# Locales whose Faker word lists are real words of the language: quoted speech and phrases
+# in other languages and scripts, never a name ("«Мне не страшно»", "mai pen rai").
+WORD_LOCALES = (
+    "ru_RU", "uk_UA", "ja_JP", "zh_CN", "zh_TW", "el_GR", "he_IL", "ar_AA", "fa_IR", "th_TH",
+    "bn_BD", "hy_AM", "vi_VN", "fr_FR", "de_DE", "it_IT", "nl_NL", "pl_PL", "cs_CZ", "da_DK",
+    "fil_PH", "az_AZ", "es_ES",
+)
 
 # Given names that are also English words, places or months: names only by context.
 WORD_NAMES = (
@@ -180,6 +187,13 @@ TRAIN_TEMPLATES = {
         "My mom says spring is the hardest season. Dad agrees.",
         "Screening: {scale} negative; {scale2} 42. Follow up in {number} weeks.",
         "It was like {vocab}, like I was the ocean and the ocean was me.",
+        'Afterwards she said "{foreign}" and laughed.',
+        "Quote after the session: «{foreign}» {scale} 14.",
+        "He kept repeating 「{phrase}」 during the peak.",
+        "In her first language: {foreign} {foreign2}",
+        "{name} wrote on {date}: \"{foreign}\" (I miss her).",
+        "Closing words were '{phrase}'. Homework: {vocab}.",
+        "i still think in {phrase} when it gets dark. {foreign}",
     ],
 }
 
@@ -248,6 +262,11 @@ class Filler:
             fake = Faker(locale)
             fake.seed_instance(seed + index)
             self.fakers[locale] = fake
+        self.word_fakers = []
+        for index, locale in enumerate(WORD_LOCALES):
+            fake = Faker(locale)
+            fake.seed_instance(seed + len(LOCALES) + index)
+            self.word_fakers.append(fake)
 
     def _locale(self) -> str:
         if self.rng.random() < NON_LATIN_RATE:
@@ -319,7 +338,13 @@ class Filler:
             "vocab": (None, rng.choice(VOCAB)),
             "relation": (None, rng.choice(RELATIONS)),
             "number": (None, str(rng.randint(2, 12))),
+            "foreign": (None, self._foreign(rng.randint(3, 9))),
+            "phrase": (None, self._foreign(rng.randint(1, 3)).rstrip(".。।")),
         }
+
+    def _foreign(self, words: int) -> str:
+        """A sentence of real words in another language or script."""
+        return self.rng.choice(self.word_fakers).sentence(nb_words=words)
 
     def _phone(self, locale: str) -> str:
         if self.rng.random() < 0.3:

@@ -24,6 +24,7 @@ from assistant.privacy.phi_tagger import (
     BASE_WEIGHTS_FILE, MANIFEST, MODEL_DIR, WEIGHTS, PhiTagger, build_head, file_sha256, shape_features,
 )
 from tools.phi_tagger import generate as gen
+from tools.phi_tagger import written
 from tools.phi_tagger.measure import false_positive_rate, score
 
 log = logging.getLogger("phi_tagger.train")
@@ -32,7 +33,7 @@ LABELS = ("O", *gen.LABELS)
 RECIPE = {
     "trained": "MiniLM layer `layers` (the ones below frozen, the ones above unused) "
                "+ linear head over [hidden; 10 shape features]",
-    "layers": 6,
+    "layers": 3,
     "tagging": "IO per word piece; a run of labelled pieces is one span, typed by summed probability",
     "epochs": 3,
     "batch_size": 32,
@@ -43,11 +44,12 @@ RECIPE = {
     "torch_seed": 13,
     "torch_threads": 1,
 }
-THRESHOLDS = {"default": 0.5}
+THRESHOLDS = {"default": 0.8}
 
 
 def piece_labels(example: gen.Example, offsets: list[tuple[int, int]]) -> list[int]:
-    """Label id per piece (-100 for special tokens): the type of the span the piece lies in."""
+    """Label id per piece: the type of the span the piece lies in (-100, not learned, for
+    special tokens and pieces of identifiers of a type the tagger does not own)."""
     out = []
     for start, end in offsets:
         if start == end:
@@ -56,7 +58,7 @@ def piece_labels(example: gen.Example, offsets: list[tuple[int, int]]) -> list[i
         label = 0
         for g_start, g_end, kind in example.spans:
             if start < g_end and g_start < end:
-                label = LABELS.index(kind)
+                label = LABELS.index(kind) if kind in LABELS else -100
                 break
         out.append(label)
     return out
@@ -124,7 +126,7 @@ def train(rows, head, torch) -> None:
                  time.perf_counter() - started)
 
 
-def save(head, torch, out: Path, base_dir: Path, figures: dict) -> None:
+def save(head, torch, out: Path, base_dir: Path, files: tuple[str, ...], figures: dict) -> None:
     out.mkdir(parents=True, exist_ok=True)
     state = {key: value.detach().to(torch.float16).numpy() for key, value in head.state_dict().items()}
     np.savez_compressed(out / WEIGHTS, **state)
@@ -144,6 +146,7 @@ def save(head, torch, out: Path, base_dir: Path, figures: dict) -> None:
             "n": gen.SIZES["train"],
             "seed": gen.SEEDS["train"],
             "digest": gen.data_digest("train"),
+            "written": {"files": list(files), "digest": written.data_digest(files)},
         },
         "recipe": RECIPE,
         "thresholds": THRESHOLDS,
@@ -180,7 +183,9 @@ def main(argv: list[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
-    parser.add_argument("--n", type=int, help="fewer training examples, for a quick try")
+    parser.add_argument("--n", type=int, help="fewer generated examples, for a quick try")
+    parser.add_argument("--leave-out", default="",
+                        help="train without the written sets whose names contain this (to measure on them)")
     parser.add_argument("--measure-only", action="store_true",
                         help="re-measure the artifact in --out on the dev split; no training")
     args = parser.parse_args(argv)
@@ -197,17 +202,18 @@ def main(argv: list[str] | None = None) -> None:
     depth = RECIPE["layers"]
     top = encoder.encoder.layer[depth - 1]
     encoder.encoder.layer = encoder.encoder.layer[: depth - 1]
-    train_set = gen.generate("train", args.n)
+    files = tuple(f for f in written.FILES if not (args.leave_out and args.leave_out in f))
+    train_set = gen.generate("train", args.n) + written.examples(files)
     started = time.perf_counter()
     rows = featurise(torch, tokenizer, encoder, train_set)
     log.info("featurised %d examples in %.0f s", len(rows), time.perf_counter() - started)
     head = build_head(torch, top, len(LABELS))
     train(rows, head, torch)
     head.eval()
-    save(head, torch, args.out, base_dir, figures={})
+    save(head, torch, args.out, base_dir, files, figures={})
     tagger = PhiTagger(base_dir, args.out)
     figures = evaluate(tagger, gen.generate("dev"))
-    save(head, torch, args.out, base_dir, figures=figures)
+    save(head, torch, args.out, base_dir, files, figures=figures)
     log.info("dev: %s", json.dumps(figures))
 
 

@@ -17,8 +17,10 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from assistant.privacy.phi_tagger import MODEL_DIR, PhiTagger, TaggedSpan
 from assistant.privacy.recognizers.base import finding
+from assistant.privacy.recognizers.street_address import STREET_BEFORE, STREET_ENDING
 
 BASE_MODEL = "bundled:all-MiniLM-L6-v2"
+PREFIX = "LEARNED_"
 # Numbers the tagger may call a phone or a postcode only with at least this many digits
 # ("97-year-old" is not a phone, "SW1A 2AA" is a postcode).
 MIN_DIGITS = {"PHONE": 6, "ZIP": 1}
@@ -29,6 +31,16 @@ INSTITUTION = re.compile(
     r"\s+(?:High|Middle|Elementary|School|College|University|Academy|Institute|Hospital|Clinic"
     r"|Center|Centre|Church|Foundation|Inc|LLC|Ltd|Corp|Company)\b"
 )
+YEAR = re.compile(r"(?:19|20)\d\d")
+DIGITS = re.compile(r"\d+")
+NUMBER_BEFORE = re.compile(r"\d[.,;]?\s+$")
+NUMBER_AFTER = re.compile(r"[.,;]?\s+\d")
+RANGE = re.compile(r"(\d{3,4})\s*[-–]\s*(\d{3,4})")
+ACRONYM = re.compile(r"[A-Z]{2,4}")
+STREET_NAMED = re.compile(rf"^{STREET_BEFORE}\.?\s|{STREET_ENDING}$", re.IGNORECASE)
+TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\s*[–-]\s*\d{1,2}:\d\d)?")
+# "2011-05-19 14:02:51": the calendar part is read before the time.
+DATE_AND_TIME = re.compile(r"\S*\d\S* \d{1,2}[:.h]\d\d")
 # "1/2 of the session": a single-digit fraction is not a date on the tagger's word alone.
 FRACTION = re.compile(r"\d/\d")
 
@@ -36,7 +48,11 @@ FRACTION = re.compile(r"\d/\d")
 class PhiTaggerRecognizer(EntityRecognizer):
     """Spans from the shipped MiniLM tagger, each with the tagger's score."""
 
-    ENTITIES = ["PERSON", "LOCATION", "ADDRESS", "ZIP", "PHONE", "DATE"]
+    # Its own entity names (presidio.yaml maps them to the placeholder types): Presidio drops
+    # a finding that a same-named one with a higher score contains, and the tagger's must not
+    # remove a pattern recognizer's (spans.resolve lets the patterns' spans and types stand).
+    ENTITIES = ["LEARNED_PERSON", "LEARNED_LOCATION", "LEARNED_ADDRESS", "LEARNED_ZIP",
+                "LEARNED_PHONE", "LEARNED_DATE"]
 
     def __init__(self, supported_language: str = "en", tagger: PhiTagger | None = None):
         self._tagger = tagger
@@ -70,10 +86,11 @@ class PhiTaggerRecognizer(EntityRecognizer):
         if spans is None:
             spans = self.tagger.predict([text])[0]
         wanted = set(entities or self.ENTITIES)
-        return [self._result(span) for span in spans if span.type in wanted and _plausible(text, span)]
+        return [self._result(span) for span in spans
+                if PREFIX + span.type in wanted and _plausible(text, span)]
 
     def _result(self, span: TaggedSpan) -> RecognizerResult:
-        return finding(self, span.type, span.start, span.end, round(span.score, 4),
+        return finding(self, PREFIX + span.type, span.start, span.end, round(span.score, 4),
                        f"PHI tagger labelled the span {span.type}")
 
 
@@ -95,9 +112,73 @@ def _plausible(text: str, span: TaggedSpan) -> bool:
     # a place or name written all in lower case and alone is an ordinary noun ("the bridge").
     if value.isdigit() and len(value) <= 2:
         return False
+    if span.type == "DATE" and not (_calendar_like(value) and not _in_number_list(text, span)):
+        return False
+    if span.type == "PHONE" and RANGE.fullmatch(value) and _ascending(value):
+        return False  # "pages 1266-1277" is a range
+    if span.type == "PERSON" and ACRONYM.fullmatch(value) and not _mostly_upper(text):
+        return False  # "NIF", "MRN" in ordinary text are labels, not names
+    if span.type in ("ADDRESS", "LOCATION") and not any(ch.isdigit() for ch in value) and (
+        span.type == "ADDRESS" or STREET_NAMED.search(value)
+    ):
+        return False  # a street named without its house number ("down Calle Mayor") is no address
     if span.type in ("LOCATION", "ADDRESS") and value.isalpha() and value.islower():
         return False
     return sum(ch.isdigit() for ch in value) >= MIN_DIGITS.get(span.type, 0)
+
+
+def _calendar_like(value: str) -> bool:
+    """Whether a span the tagger calls a date can be one: it needs a digit ("March" alone is
+    the date recognizer's); with words ("jueves 23", "3rd of May") the tagger's reading
+    stands; digits alone must read as a day and month (and year) of the calendar, so a year
+    alone, a time alone, a score "21/27", a decimal "23.5" or a range "2019-2024" is none."""
+    if not any(ch.isdigit() for ch in value):
+        return False
+    if any(ch.isalpha() for ch in value):
+        return True
+    if TIME.fullmatch(value.strip()):
+        return False
+    groups = DIGITS.findall(value.split(" ", 1)[0] if DATE_AND_TIME.match(value) else value)
+    if len(groups) == 2 and "." in value and not value.rstrip().endswith("."):
+        return False  # "23.5" is a decimal; "14.03." is a date
+    padded = value.rstrip().endswith(".")  # "2024. 6. 3." is written so; "2024.1.5" is a version
+    return len(groups) in (2, 3) and any(_calendar(order) for order in _orders(groups, padded))
+
+
+def _in_number_list(text: str, span: TaggedSpan) -> bool:
+    """A digits-only date between other numbers is one of a list of scores ("14. 12. 9. 8")."""
+    if any(ch.isalpha() for ch in text[span.start : span.end]):
+        return False
+    return bool(NUMBER_BEFORE.search(text, 0, span.start) or NUMBER_AFTER.match(text, span.end))
+
+
+def _ascending(value: str) -> bool:
+    low, high = (int(g) for g in DIGITS.findall(value))
+    return 0 < high - low < 100
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) > len(letters) / 2
+
+
+def _orders(groups: list[str], year_first: bool = False):
+    """(day, month, year or None) readings of the groups: d m y, m d y, y m d."""
+    if len(groups) == 2:
+        yield groups[0], groups[1], None
+        yield groups[1], groups[0], None
+    else:
+        yield groups[0], groups[1], groups[2]
+        yield groups[1], groups[0], groups[2]
+        if len(groups[0]) == 4 and (year_first or len(groups[1]) == len(groups[2]) == 2):
+            yield groups[2], groups[1], groups[0]  # "2024-06-03"; "2024.1.5" is a version
+
+
+def _calendar(order: tuple[str, str, str | None]) -> bool:
+    day, month, year = order
+    if len(day) > 2 or len(month) > 2 or not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return False
+    return year is None or len(year) == 2 or (len(year) == 4 and YEAR.fullmatch(year) is not None)
 
 
 def prime_tagger(analyzer, texts: Sequence[str]) -> None:
