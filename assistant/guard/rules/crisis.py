@@ -462,7 +462,9 @@ def build_patterns(v: Voice, reported: bool) -> tuple[Pattern, ...]:
             r"(?:bp|blood pressure|cuff)\b[^.]{0,30}\b(?:very|really|dangerously|super|so) high|readings? "
             r"(?:at home )?keep climbing|(?:well |far )?above (?:what|the) [^.]{0,30}safe)",
         unless=r"\b(?:cleared up|passed|went away|settled|eased off|resolved|faded)\b[^.]{0,30}\b(?:before "
-        r"(?:i|she|he|we|they) (?:left|got home|went home|drove)|within (?:a )?(?:few )?minutes)\b",
+        r"(?:i|she|he|we|they) (?:left|got home|went home|drove)|within (?:a )?(?:few )?minutes)\b"
+        # a risk weighed, not a symptom had: "because of the seizure risk", "risk of seizures"
+        r"|\bseizure (?:risk|threshold)s?\b|\b(?:risk|history) of (?:a )?seizures?\b",
         ),
         pattern(
             "numbness",

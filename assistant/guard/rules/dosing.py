@@ -64,7 +64,8 @@ MEDS = any_of(
     "adderall", r"stimulants?", "gabapentin", "ondansetron", "zofran", r"lithium(?! batter| ion)",
     r"opioids?", "buprenorphine", "suboxone", "clonidine", "propranolol", "prazosin",
     "ibuprofen", "advil", "motrin", "acetaminophen", "paracetamol", "tylenol", "aspirin",
-    "melatonin", "benadryl", "diphenhydramine", r"m[ée]thylph[ée]nidate?", "ritalin", "concerta",
+    "melatonin", "benadryl", "diphenhydramine", "hydroxyzine", "vistaril", "atarax",
+    r"m[ée]thylph[ée]nidate?", "ritalin", "concerta",
     "vyvanse", "modafinil",
 )
 MED_ACTION = any_of(

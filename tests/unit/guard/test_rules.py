@@ -18,6 +18,7 @@ DOSING = [
     # paraphrases that carry no dose word
     ("He reports no effect from the troche; should he take two next time?", True),
     ("Should his next session be longer and stronger?", True),
+    ("Can I advise her to take a hydroxyzine before the session?", True),
     ("dose up or keep it the same?? she was meh", True),
     ("The last journey was flat for him; do you think we should increase next time?", True),
     ("Mild response again. Time to bump things up?", True),
@@ -129,6 +130,14 @@ SCOPE = [
     ("What's her diagnosis?", True),
     ("How do I explain what PTSD is to a client?", False),  # no match
 ]
+
+
+def test_a_seizure_risk_weighed_in_a_dosing_question_is_no_crisis(guard):
+    verdict = guard.check(
+        "Client on bupropion plus ketamine. Should the bupropion be reduced because of the "
+        "seizure risk?", "input")
+    assert verdict.decision == "block" and "crisis" not in verdict.flags
+    assert "crisis" in guard.check("She had a seizure an hour after the session.", "journal").flags
 
 
 @pytest.mark.parametrize(("text", "expected"), DOSING)
