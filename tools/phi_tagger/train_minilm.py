@@ -20,8 +20,9 @@ from pathlib import Path
 import numpy as np
 
 from assistant.embeddings import resolve_model_path
+from assistant.model_files import file_sha256
 from assistant.privacy.phi_tagger import (
-    BASE_WEIGHTS_FILE, MANIFEST, MODEL_DIR, WEIGHTS, PhiTagger, build_head, file_sha256, shape_features,
+    BASE_WEIGHTS_FILE, MANIFEST, MODEL_DIR, WEIGHTS, PhiTagger, build_head, shape_features,
 )
 from tools.phi_tagger import generate as gen
 from tools.phi_tagger import written

@@ -51,8 +51,7 @@ class PhiTaggerRecognizer(EntityRecognizer):
     # Its own entity names (presidio.yaml maps them to the placeholder types): Presidio drops
     # a finding that a same-named one with a higher score contains, and the tagger's must not
     # remove a pattern recognizer's (spans.resolve lets the patterns' spans and types stand).
-    ENTITIES = ["LEARNED_PERSON", "LEARNED_LOCATION", "LEARNED_ADDRESS", "LEARNED_ZIP",
-                "LEARNED_PHONE", "LEARNED_DATE"]
+    ENTITIES = [PREFIX + kind for kind in ("PERSON", "LOCATION", "ADDRESS", "ZIP", "PHONE", "DATE")]
 
     def __init__(self, supported_language: str = "en", tagger: PhiTagger | None = None):
         self._tagger = tagger
