@@ -7,6 +7,7 @@ import importlib.util
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import spacy
@@ -82,6 +83,13 @@ class NamePart:
     text: str
     is_word: bool
 
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """The part as a whole word, case-blind unless it is also an English word; compiled
+        once for all the texts of a batch (more patterns than ``re``'s own cache keeps)."""
+        flags = 0 if self.is_word else re.IGNORECASE
+        return re.compile(rf"(?<![\w'’-]){re.escape(self.text)}(?![\w-])", flags)
+
 
 def name_parts(names: Iterable[str], lexicon: Lexicon) -> list[NamePart]:
     """The words of the given names worth looking for elsewhere (two letters or more)."""
@@ -105,8 +113,7 @@ def spread_names(text: str, entities: list[Entity], parts: list[NamePart], lexic
     covered = [(e.start, e.end) for e in entities]
     added = []
     for part in parts:
-        flags = 0 if part.is_word else re.IGNORECASE
-        for match in re.finditer(rf"(?<![\w'’-]){re.escape(part.text)}(?![\w-])", text, flags):
+        for match in part.pattern.finditer(text):
             start, end = match.span()
             if any(s < end and start < e for s, e in covered):
                 continue
