@@ -17,6 +17,7 @@ from presidio_analyzer import RecognizerResult
 
 from assistant.models import Entity
 from assistant.privacy.config import PrivacyConfig
+from assistant.privacy.countries import country_names
 from assistant.privacy.entities import PRIORITY
 from assistant.privacy.recognizers.name_list import SURNAME_PARTICLES, first_names
 from assistant.privacy.names import Lexicon
@@ -55,7 +56,10 @@ def resolve(
             end = _before_closing_words(result, kind, text, start, end, stop)
         if start >= end or _allowed(text[start:end], config.allow_list, numbers=_guessed(result)):
             continue
-        if kind == "LOCATION" and _allowed(text[start:end], config.location_allow_list):
+        if kind == "LOCATION" and (
+            _allowed(text[start:end], config.location_allow_list)
+            or text[start:end].casefold() in country_names()
+        ):
             continue
         if _lower_case_guess(result, kind, text, start, end, lexicon, foreign):
             continue

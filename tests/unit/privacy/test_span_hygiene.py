@@ -141,3 +141,29 @@ def test_a_span_never_ends_inside_a_word(scrubber):
         for entity in scrubber.find(text):
             assert entity.start == 0 or not text[entity.start - 1].isalnum(), text
             assert entity.end == len(text) or not text[entity.end].isalnum(), text
+
+
+# A country is no identifier in any language (Safe Harbor); a city is one, even beside its
+# country or named after it: (text, place that must stay readable, or be covered).
+COUNTRIES_STAY = [
+    ("She grew up in Côte d'Ivoire and moved at twelve.", "Côte d'Ivoire"),
+    ("She was born in Deutschland, raised in Leipzig.", "Deutschland"),
+    ("Il est rentré en Algérie.", "Algérie"),
+    ("Mi paciente viajó a Panamá y a Guatemala.", "Panamá"),
+]
+CITIES_COVERED = [
+    ("She was born in Deutschland, raised in Leipzig.", "Leipzig"),
+    ("He flew in from Mexico City on Sunday.", "Mexico City"),
+    ("Ela mora em São Paulo desde março.", "São Paulo"),
+]
+
+
+@pytest.mark.parametrize("text, country", COUNTRIES_STAY)
+def test_a_country_in_any_language_stays_readable(scrubber, text, country):
+    assert country in scrubber.scrub(text, Vault()).text
+
+
+@pytest.mark.parametrize("text, city", CITIES_COVERED)
+def test_a_city_is_still_covered_where_countries_are_not(scrubber, text, city):
+    start = text.index(city)
+    assert any(e.start <= start and start + len(city) <= e.end for e in scrubber.find(text)), city
