@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import regex
+
 from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, digits
 
 MONTH = (
@@ -13,10 +16,20 @@ MONTH = (
 MONTH_CAPITALISED = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
-# Month names of the languages our clients write in (Dutch, German, Spanish, Portuguese,
-# French, Italian, Polish, Finnish, Swedish...), in any case, for day-month-year dates.
-FOREIGN_MONTH = (
-    r"(?:januari|februari|maart|mei|juni|juli|augustus|oktober|januar|februar|m[äa]rz|mai"
+MONTH_NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "month_names.txt"
+
+
+def _listed_months() -> list[str]:
+    """The month names of the languages Faker carries (``tools/privacy_data/month_names.py``)."""
+    lines = MONTH_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+# Month names of the languages our clients write in, in any case, for day-month-year dates:
+# the listed ones, and the forms a date takes in Polish, Finnish, Ukrainian and Russian
+# ("3 listopada", "5. toukokuuta"). Longest first, so a name is never cut to a shorter one.
+_DECLINED_MONTHS = (
+    r"januari|februari|maart|mei|juni|juli|augustus|oktober|januar|februar|m[äa]rz|mai"
     r"|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre"
     r"|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro"
     r"|outubro|novembro|dezembro|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre"
@@ -28,8 +41,11 @@ FOREIGN_MONTH = (
     r"|kas[ıi]m|aral[ıi]k|janu[áa]r|febru[áa]r|m[áa]rcius|[áa]prilis|m[áa]jus|j[úu]nius"
     r"|j[úu]lius|szeptember|okt[óo]ber|marts|sij[eč]nja|s[іi]чня|лютого"
     r"|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|января"
-    r"|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+    r"|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 )
+FOREIGN_MONTH = "(?:" + "|".join(
+    sorted({*_DECLINED_MONTHS.split("|"), *map(regex.escape, _listed_months())}, key=lambda m: (-len(m), m))
+) + ")"
 # Weekdays of the same languages, before a day of the month ("martes 11", "Mittwoch, 9.").
 FOREIGN_WEEKDAY = (
     r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|segunda|ter[çc]a|quarta"

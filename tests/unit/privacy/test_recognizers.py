@@ -208,6 +208,10 @@ POSITIVES = [
     ("la sesión del jueves 23 a las 17 h", "DATE", "jueves 23 a las 17 h"),
     ("Klinik notu — 12 Şubat", "DATE", "12 Şubat"),
     ("Booked preparation for 5月15日 14:00.", "DATE", "5月15日 14:00"),
+    # month words of the languages Faker carries (assistant/privacy/data/month_names.txt)
+    ("Konsultasi 5 Agustus 2024 di klinik.", "DATE", "5 Agustus 2024"),
+    ("Pregled zakazan 3 prosinec 2021.", "DATE", "3 prosinec 2021"),
+    ("Ngày 12 tháng ba 2022 tái khám.", "DATE", "12 tháng ba 2022"),
     ("she's 94 now and still bakes", "AGE", "94"),
     ("her father Dominik Vajcík (99) was seen today", "AGE", "99"),
     ("triage note: Joy Wolf, ninety-two, brought in", "AGE", "ninety-two"),
@@ -240,6 +244,7 @@ NEGATIVES = [
     "I hope the next session is gentler.",  # no match: hope as a verb
     "I will try again, and you may call it progress.",  # no match
     "Reported PHQ-9 of 14 and GAD-7 of 8.",  # no match: scales are not dates or phones
+    "La consulta es en agosto, sin fecha.",  # no match: a month word without a day
     "The K-hole felt like falling through a library.",  # no match
     "We talked about Spravato, ketamine and MDMA trials.",  # no match
     "IFS parts work and EMDR helped with the PTSD.",  # no match
