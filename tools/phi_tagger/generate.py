@@ -2,9 +2,10 @@
 
 Every example is ``{"text": str, "spans": [[start, end, TYPE], ...]}`` with TYPE one of
 ``LABELS``. The voices are ours (client journals, therapist session notes, text messages,
-e-mails, intake forms, generic documents); values come from Faker in many locales, so names,
-streets, cities, postal codes and phone numbers follow the world's conventions rather than
-only the US ones. Each example may be lower-cased (texting), upper-cased (forms) or have
+e-mails, intake forms, generic documents, therapists' questions in shorthand with the terms
+of our clinical vocabulary); values come from Faker in many locales, so names, streets,
+cities, postal codes and phone numbers follow the world's conventions rather than only the
+US ones. Each example may be lower-cased (texting), upper-cased (forms) or have
 only its identifiers upper-cased.
 
 Safe Harbor, as the labels apply it: a year alone, a weekday alone, a country or a US state
@@ -27,9 +28,13 @@ import random
 import re
 import sys
 from dataclasses import dataclass
+from functools import cache
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import yaml
+
+VOCABULARY = Path(__file__).resolve().parents[2] / "knowledge" / "vocabulary.yaml"
 LABELS = ("PERSON", "LOCATION", "ADDRESS", "ZIP", "PHONE", "DATE")
 SEEDS = {"train": 20261206, "dev": 7411}
 SIZES = {"train": 4000, "dev": 1200}
@@ -175,6 +180,20 @@ TRAIN_TEMPLATES = {
         "{scale}, {scale2} and {scale3} are validated measures; {drug} is not a cure.",
         "Shipping to {city}, {country}: postal code {zip}, phone {phone}.",
     ],
+    "question": [
+        "pt w/ {shorthand} hx, {shorthand2} after tx - how do i start integration?",
+        "{first} keeps bringing up {shorthand} post session, {shorthand2} or {vocab} first?",
+        "how to explain {shorthand} to a client who just moved from {country}",
+        "quick q: {shorthand} and {drug}, what does the research say re {shorthand2}",
+        "client {first} ({country}) asks about {vocab}; any handout on {shorthand}?",
+        "{shorthand} {shorthand2} {drug} - integration ideas??",
+        "mi paciente {first} tiene {shorthand}, que hago en la integracion con {shorthand2}?",
+        "shld i use {shorthand} w/ {first} this wk or wait til f/u",
+        "{shorthand} vs {shorthand2} for a pt from {country} who dissociates after {drug}",
+        "minha cliente fala de {shorthand} depois da sessão, como trabalho {shorthand2}?",
+        "best way to document {shorthand} for the prescriber after {first}'s session on {date}?",
+        "Client reports {shorthand2}; {scale} up since {weekday}. {shorthand} plan?",
+    ],
     "negative": [
         "{vocab} arrived about twenty minutes in, then {vocab2}.",
         "I have hope. I will keep going. Grace comes in small moments.",
@@ -227,6 +246,10 @@ DEV_TEMPLATES = {
     "document": [
         "Signed in {city} on {date} by {name} and witnessed by {name2}.",
         "Return address: {name}, {street}, {city} {zip}, {country}.",
+    ],
+    "question": [
+        "{first} on {date}: {shorthand} again after {drug}. is {shorthand2} a fit or too much?",
+        "any {shorthand} resources in spanish for a family from {country}",
     ],
     "negative": [
         "The {scale} and the {scale2} were both lower this {weekday}; {vocab} again.",
@@ -330,7 +353,8 @@ class Filler:
             "dob": ("DATE", self.date(born=True)),
             "datetime": ("DATE", self.date(with_time=True)),
             "state": (None, rng.choice(STATES)),
-            "country": (None, rng.choice(COUNTRIES)),
+            "country": (None, rng.choice(COUNTRIES if rng.random() < 0.5 else _world_countries())),
+            "shorthand": (None, rng.choice(clinical_terms())),
             "year": (None, str(rng.randint(1975, 2027))),
             "weekday": (None, rng.choice(WEEKDAYS)),
             "scale": (None, rng.choice(SCALES)),
@@ -354,8 +378,32 @@ class Filler:
         return self._call(locale, "phone_number")
 
 
+@cache
+def clinical_terms() -> tuple[str, ...]:
+    """How therapists write about their work (``knowledge/vocabulary.yaml``: abbreviations,
+    clinical terms, and how clinicians say them in English, Spanish, Portuguese and French):
+    never PHI, however a question is typed."""
+    raw = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    terms = {str(entry["short"]) for entry in raw["abbreviations"]}
+    for concept in raw["concepts"]:
+        terms |= {str(term) for term in concept["terms"] + concept.get("said_as", [])}
+    return tuple(sorted(terms))
+
+
+@cache
+def _world_countries() -> tuple[str, ...]:
+    """Country names in the languages of our clients' and clinicians' texts."""
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
+    return tuple(sorted({
+        names[language] for names in LOCALE_DATA.values()
+        for language in ("aa", "es", "pt", "fr", "de", "it")
+        if language in names and not names[language].startswith("*")
+    }))
+
+
 def _case_mode(rng: random.Random, voice: str) -> str:
-    if voice == "text" and rng.random() < 0.6:
+    if voice in ("text", "question") and rng.random() < 0.6:
         return "lower"
     if voice == "form" and rng.random() < 0.3:
         return "upper_all"
@@ -412,7 +460,7 @@ def data_digest(split: str = "train", n: int | None = None, seed: int | None = N
     """sha256 of this generator's source and its parameters: changes whenever the data would."""
     params = {"split": split, "n": SIZES[split] if n is None else n,
               "seed": SEEDS[split] if seed is None else seed}
-    source = Path(__file__).read_bytes()
+    source = Path(__file__).read_bytes() + VOCABULARY.read_bytes()
     return hashlib.sha256(source + json.dumps(params, sort_keys=True).encode()).hexdigest()
 
 

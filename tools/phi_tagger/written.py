@@ -40,6 +40,9 @@ FILES = (
     "sealed/phi-v7/therapy-v7.jsonl",
     "sealed/phi-v7/obfuscated-v7.jsonl",
     "sealed/phi-v7/generic-v7.jsonl",
+    "sealed/phi-v8/therapy-v8.jsonl",
+    "sealed/phi-v8/obfuscated-v8.jsonl",
+    "sealed/phi-v8/generic-v8.jsonl",
 )
 IGNORE = "IGNORE"
 MAX_CHARS = 320
