@@ -4,9 +4,11 @@ Every question of the dev retrieval sets (ours, the calibration set and the held
 already scored, each written by separate authors; ``FILES``) is scrubbed and searched as the
 app does, and its scope signals (``assistant/kb/scope.py``) are read from the live index, so
 ``kap ingest`` must have run. A logistic regression (``RECIPE``) learns in-scope against
-out-of-scope. The threshold is the lowest in-scope probability that five-fold
-cross-validation gives any in-scope question, so that no covered question the model had not
-seen would have been emptied. Leave-one-set-out figures (each set scored by a model trained
+out-of-scope, over the scope signals and each question's likeness to the labelled
+questions of the other sets (as a question from a new author is read against all of them).
+The threshold is the lowest in-scope probability that five-fold cross-validation, grouped by
+set, gives any in-scope question, so that no covered question from an author the model had
+not seen would have been emptied. Leave-one-set-out figures (each set scored by a model trained
 on the others) go into the manifest beside the relevance floor's on the same questions.
 Sealed sets are never read. A second run with the same data and recipe does nothing.
 """
@@ -25,7 +27,7 @@ import numpy as np
 from assistant.config import BUNDLED_MINILM, Settings
 from assistant.embeddings import build_embedder
 from assistant.errors import KapError
-from assistant.kb.scope import MANIFEST, MODEL_DIR, WEIGHTS
+from assistant.kb.scope import MANIFEST, MODEL_DIR, WEIGHTS, likeness
 from assistant.model_files import base_weights, file_sha256
 from assistant.privacy.scrubber import PresidioScrubber
 from assistant.privacy.vault import Vault
@@ -41,13 +43,15 @@ FILES = (
     "sealed/retrieval-v4.jsonl",
     "sealed/retrieval-v5.jsonl",
     "sealed/retrieval-v6.jsonl",
+    "sealed/retrieval-v7.jsonl",
 )
 RECIPE = {
     "base_model": BUNDLED_MINILM,
     "model": "logistic regression, L2, C=1, balanced classes",
-    "features": "5 retrieval signals x3, question vector as typed, as understood",
+    "features": "5 retrieval signals x3, question vector as typed, as understood, "
+                "likeness to the 3 nearest labelled questions of other sets in and out of scope x3",
     "C": 1.0,
-    "threshold": "lowest in-scope probability under 5-fold cross-validation (seed 0)",
+    "threshold": "lowest in-scope probability under 5-fold cross-validation grouped by set",
     "seed": 0,
 }
 
@@ -60,23 +64,40 @@ def data_digest(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def read_signals(data_dir: Path, settings: Settings) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
-    """Features, labels (in scope), best similarity and source file of every dev question."""
+def read_signals(
+    data_dir: Path, settings: Settings
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Signal features, understood vectors, labels (in scope), best similarity and source
+    file of every dev question."""
     from assistant.factory import build_retriever
 
     retriever = build_retriever(settings, build_embedder(settings), scope=None)  # signals only
     scrubber = PresidioScrubber(settings)
-    features, labels, similarity, sources = [], [], [], []
+    features, vectors, labels, similarity, sources = [], [], [], [], []
     for name in FILES:
         for question in load_questions(data_dir / name):
             signals = retriever.scope_signals(scrubber.scrub(question["question"], Vault()).text)
             if signals is None:
                 raise KapError("the index holds no approved passage: run `kap ingest` first")
             features.append(signals.features())
+            vectors.append(signals.understood_vector)
             labels.append(bool(question["relevant"]))
             similarity.append(signals.understood_similarity)
             sources.append(name)
-    return np.array(features), np.array(labels), np.array(similarity), sources
+    return (np.array(features), np.array(vectors), np.array(labels), np.array(similarity),
+            np.array(sources))
+
+
+def with_likeness(
+    features: np.ndarray, vectors: np.ndarray, labels: np.ndarray, sources: np.ndarray,
+    rows: np.ndarray, references: np.ndarray,
+) -> np.ndarray:
+    """``features[rows]`` with each row's likeness to the ``references`` rows of other sets."""
+    out = []
+    for row in rows:
+        others = references[sources[references] != sources[row]]
+        out.append(np.concatenate([features[row], likeness(vectors[row], vectors[others], labels[others])]))
+    return np.array(out)
 
 
 def fit(features: np.ndarray, labels: np.ndarray):
@@ -87,25 +108,28 @@ def fit(features: np.ndarray, labels: np.ndarray):
     ).fit(features, labels)
 
 
-def threshold(features: np.ndarray, labels: np.ndarray) -> float:
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+def threshold(features: np.ndarray, labels: np.ndarray, sources: np.ndarray) -> float:
+    from sklearn.model_selection import GroupKFold, cross_val_predict
 
-    folds = StratifiedKFold(5, shuffle=True, random_state=RECIPE["seed"])
     probability = cross_val_predict(
-        fit(features, labels), features, labels, cv=folds, method="predict_proba"
+        fit(features, labels), features, labels, cv=GroupKFold(5), groups=sources,
+        method="predict_proba",
     )[:, 1]
     return float(probability[labels].min())
 
 
-def leave_one_set_out(features, labels, similarity, sources, floor: float) -> dict:
-    """Each dev set scored by a model (and threshold) built from the other sets only."""
-    sources = np.array(sources)
+def leave_one_set_out(features, vectors, labels, similarity, sources, floor: float) -> dict:
+    """Each dev set scored by a model (and threshold) built from the other sets only, its
+    questions' likeness read against those sets alone."""
     figures = {}
     for name in FILES:
         held = sources == name
-        model = fit(features[~held], labels[~held])
-        cut = threshold(features[~held], labels[~held])
-        rejected = model.predict_proba(features[held])[:, 1] < cut
+        train, test = np.flatnonzero(~held), np.flatnonzero(held)
+        seen = with_likeness(features, vectors, labels, sources, train, train)
+        model = fit(seen, labels[train])
+        cut = threshold(seen, labels[train], sources[train])
+        unseen = with_likeness(features, vectors, labels, sources, test, train)
+        rejected = model.predict_proba(unseen)[:, 1] < cut
         below_floor = similarity[held] < floor
         inside, outside = labels[held], ~labels[held]
         figures[name] = {
@@ -132,24 +156,29 @@ def build(target: Path = MODEL_DIR, data_dir: Path = DATA, force: bool = False) 
         except ValueError:
             pass
     settings = Settings()
-    features, labels, similarity, sources = read_signals(data_dir, settings)
-    model = fit(features, labels)
+    features, vectors, labels, similarity, sources = read_signals(data_dir, settings)
+    everyone = np.arange(len(labels))
+    full = with_likeness(features, vectors, labels, sources, everyone, everyone)
+    model = fit(full, labels)
     manifest = {
         "base_model": RECIPE["base_model"],
         "base_sha256": file_sha256(base_weights(RECIPE["base_model"])),
         "digest": digest,
         "recipe": RECIPE,
-        "threshold": round(threshold(features, labels), 6),
+        "threshold": round(threshold(full, labels, sources), 6),
         "questions": int(len(labels)),
         "files": list(FILES),
-        "eval": leave_one_set_out(features, labels, similarity, sources, settings.relevance_floor),
+        "eval": leave_one_set_out(
+            features, vectors, labels, similarity, sources, settings.relevance_floor
+        ),
     }
     staging = target.with_name(target.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     np.savez(
         staging / WEIGHTS, weights=model.coef_[0].astype(np.float32),
-        bias=np.float32(model.intercept_[0]),
+        bias=np.float32(model.intercept_[0]), references=vectors.astype(np.float16),
+        in_scope=labels,
     )
     (staging / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     shutil.rmtree(target, ignore_errors=True)

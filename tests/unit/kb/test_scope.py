@@ -9,7 +9,9 @@ import pytest
 from assistant.config import BUNDLED_MINILM
 from assistant.errors import ConfigError
 from assistant.factory import scope_model
-from assistant.kb.scope import MANIFEST, MODEL_DIR, WEIGHTS, ScopeModel, ScopeSignals
+from assistant.kb.scope import (
+    MANIFEST, MODEL_DIR, SIGNAL_WEIGHT, WEIGHTS, ScopeModel, ScopeSignals, likeness,
+)
 from assistant.model_files import base_weights, file_sha256
 from tests.conftest import make_settings
 from tools.retrieval_scope.train import DATA, FILES, RECIPE, data_digest
@@ -18,6 +20,10 @@ from tools.retrieval_scope.train import DATA, FILES, RECIPE, data_digest
 def signals(dimension: int = 384, similarity: float = 0.5) -> ScopeSignals:
     vector = np.full(dimension, 1 / np.sqrt(dimension), dtype=np.float32)
     return ScopeSignals(vector, vector, similarity, similarity, 10.0, 1, 0)
+
+
+def model_manifest() -> dict:
+    return json.loads((MODEL_DIR / MANIFEST).read_text(encoding="utf-8"))
 
 
 def test_the_shipped_model_is_small_and_names_its_base_data_and_figures():
@@ -36,10 +42,22 @@ def test_the_shipped_model_is_small_and_names_its_base_data_and_figures():
     assert total["scope_in_scope_empty"] <= total["floor_in_scope_empty"]
 
 
-def test_its_features_are_the_signals_then_both_vectors():
+def test_its_features_are_the_signals_both_vectors_then_the_likeness_to_labelled_questions():
     model = ScopeModel.load(BUNDLED_MINILM)
-    assert signals().features().shape == model.weights.shape
-    assert 0.0 <= model.probability(signals()) <= 1.0
+    question = signals()
+    assert model.features(question).shape == model.weights.shape
+    assert np.array_equal(model.features(question)[: question.features().size], question.features())
+    assert len(model.references) == len(model.labels) == model_manifest()["questions"]
+    assert 0.0 <= model.probability(question) <= 1.0
+
+
+def test_likeness_is_the_mean_and_best_of_the_nearest_labelled_questions_of_each_kind():
+    axis = np.eye(4, dtype=np.float32)
+    references = np.stack([axis[0], axis[0] * 0.9 + axis[1] * 0.1, axis[2], axis[3]])
+    in_scope = np.array([True, True, False, False])
+    near_in, near_out, best_in, best_out = likeness(axis[0], references, in_scope) / SIGNAL_WEIGHT
+    assert best_in == pytest.approx(1.0) and near_in == pytest.approx(0.95)
+    assert best_out == pytest.approx(0.0) and near_out == pytest.approx(0.0)
 
 
 def test_another_embedding_model_gets_the_relevance_floor_not_this_model(tmp_path):
