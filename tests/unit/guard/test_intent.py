@@ -338,7 +338,8 @@ def dev(tmp_path):
         {"id": "l2", "text": LONG_BENIGN + " I have the pills ready.", "label": "crisis",
          "category": "plan or means"},
     ])
-    for version in ("guard-v15", "guard-v16"):  # scored after it, dev data too
+    later_sets = {name.split("/")[2] for name in FILES if name.startswith("../sealed/")} - {"guard-v14"}
+    for version in sorted(later_sets):  # scored after it, dev data too
         later = tmp_path / "sealed" / version
         later.mkdir()
         for kind in ("questions", "safe", "therapist", "journal", "injection"):
