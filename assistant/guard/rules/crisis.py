@@ -707,7 +707,7 @@ class CrisisRule:
         self.exemplars = exemplars
         self.reported = reported
         self.patterns = build_patterns(REPORTED if reported else FIRST, reported)
-        for pack in ("red_flags_es_fr", "crisis_pt"):
+        for pack in ("red_flags_es_fr", "crisis_pt", "crisis_de_it"):
             self.patterns += tuple(p.pattern for p in load_pack(pack))
         if reported:  # a therapist's report of a positive screen is current risk
             self.patterns += tuple(p.pattern for p in load_pack("screening"))
