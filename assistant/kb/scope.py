@@ -3,10 +3,11 @@
 A small learned scope model decides, instead of one similarity floor: a logistic regression
 over the question's MiniLM vectors (as typed and as understood), its retrieval signals
 (best dense similarity, best BM25 score, vocabulary concepts named) and its likeness to the
-nearest labelled questions in scope and out of scope (whose vectors ship with the model). It is trained by
-``make models`` (``tools/retrieval_scope``) on questions written by separate authors, in and
-out of scope, and ships in ``assistant/kb/scope_model`` with a manifest (base model and its
-hash, data digest, recipe, threshold, leave-one-set-out figures). Its threshold is chosen so
+nearest labelled questions in scope and out of scope (whose vectors ship with the model).
+It is trained by ``make models`` (``tools/retrieval_scope``) on questions written by
+separate authors, in and out of scope, and ships in ``assistant/kb/scope_model`` with a
+manifest (base model and its hash, data digest, recipe, threshold, leave-one-set-out
+figures). Its threshold is chosen so
 that no in-scope question of the training data, read by a model that never saw it, is left
 without material: an empty answer on a covered topic is the failure it must not make.
 See docs/evaluation/retrieval-scope.md.
