@@ -167,11 +167,14 @@ def _after_opening_words(
     result: RecognizerResult, kind: str, text: str, start: int, end: int,
     opening: frozenset[str], stop: frozenset[str],
 ) -> int:
-    """Where a guessed name or place opens with sentence-opening words of another language
-    ("¿Qué dosis…", "Para Spravato…"), or with stop words of the language the text is in
-    (``stop``) before a lower-case word ("Depuis la séance…"), it starts after them. A
-    capitalised article before a capitalised word belongs to the name ("El Poblado")."""
-    if kind not in ("PERSON", "LOCATION", "ORGANIZATION") or not _guessed(result):
+    """Where a guessed or learned name or place opens with sentence-opening words of another
+    language ("¿Qué dosis…", "Para Spravato…"), or with stop words of the language the text
+    is in (``stop``) before a lower-case word ("Depuis la séance…", "Ella tiene…"), it starts
+    after them. A capitalised article before a capitalised word belongs to the name ("El
+    Poblado")."""
+    if kind not in ("PERSON", "LOCATION", "ORGANIZATION") or not (
+        _guessed(result) or _recognizer(result) in _LEARNED
+    ):
         return start
     words = list(_LETTERS.finditer(text, start, end))
     for index, word in enumerate(words):

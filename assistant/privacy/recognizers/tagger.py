@@ -123,6 +123,8 @@ def _plausible(text: str, span: TaggedSpan) -> bool:
         return False  # a street named without its house number ("down Calle Mayor") is no address
     if span.type in ("LOCATION", "ADDRESS") and value.isalpha() and value.islower():
         return False
+    if span.type == "ADDRESS" and len(value) <= 3 and value.isalnum():
+        return False  # "lot B2", "row 4C": a unit is the address recognizers' ("Apt. 402")
     return sum(ch.isdigit() for ch in value) >= MIN_DIGITS.get(span.type, 0)
 
 

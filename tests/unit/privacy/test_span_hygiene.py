@@ -37,6 +37,7 @@ OTHER_LANGUAGES = [
     "Est-ce qu'il faut diminuer la lamotrigine avant les séances de kétamine ?",
     "No quiero seguir viviendo, ya no aguanto más.",
     # a capitalised function word opening the sentence is not the start of a name
+    "Ella tiene miedo de la próxima sesión y no duerme bien.",
     "¿Qué dosis de ketamina sublingual se suele usar en la primera sesión?",
     "Para Spravato, ¿cuántos dispositivos se usan en la fase de inducción?",
     # writers who never capitalise: the sentence's language is the ground for the rule

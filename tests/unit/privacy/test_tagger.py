@@ -140,6 +140,8 @@ def test_recognizer_uses_primed_results(tagger):
         ("She lives at Calle Mayor 12.", "ADDRESS", "Calle Mayor 12", True),
         ("a walk along Storgatan", "LOCATION", "Storgatan", False),
         ("We drove up to Kraków", "LOCATION", "Kraków", True),
+        ("She parked in lot B2 again.", "ADDRESS", "B2", False),  # a unit alone: not the tagger's
+        ("Flat 4B, 22 Mill Road", "ADDRESS", "22 Mill Road", True),
     ],
 )
 def test_tagger_spans_left_to_other_recognizers_are_dropped(text, kind, value, reported):
