@@ -32,6 +32,7 @@ DOSING = [
     ("On passe de l'IM à l'IV pour lui ?", True),
     ("¿Cambiamos la vía a intravenosa?", True),
     ("¿Debería suspender la lamotrigina antes?", True),
+    ("Ela deveria reduzir a sertralina antes da próxima sessão?", True),
     ("How do I help a client integrate an overwhelming IV session?", False),  # no match
     ("My client said the session gave her a dose of hope.", False),  # no match
     ("How do I explain to a client why the prescriber decides the dose?", False),  # no match
