@@ -75,7 +75,7 @@ MED_ACTION = any_of(
     "stack", "mix", r"w/?",
     "adding", r"diminu\w*", "baisser", "reducir", "bajar",
     r"dejar", r"suspend\w*", r"quit(?:ar|amos|e|a|arle)", r"retir\w*",
-    r"reduz\w*", r"par(?:ar|e|em)", r"interromp\w*", r"tir(?:ar|e|em)",
+    r"reduz\w*", r"par(?:ar|e|em)", r"interromp\w*", "tirar",
 )
 FRAME = any_of(
     "pretend", r"role[- ]?play\w*", r"act as", r"imagine you", r"hypothetical\w*",

@@ -146,6 +146,12 @@ def test_when_dosing_decision_is_asked_then_dosing_is_found(guard, text, expecte
     assert ("dosing" in guard.check(text, "input").flags) is expected
 
 
+def test_an_english_word_is_no_portuguese_co_medication_verb(guard):
+    """"tire" is English; the Portuguese verb of the co-medication pattern is "tirar"."""
+    findings = guard.check("Do the late sessions tire her more since she started sertraline?", "input").findings
+    assert [f for f in findings if f.rule == "dosing" and f.source == "pattern"] == []
+
+
 @pytest.mark.parametrize(("text", "category"), CRISIS)
 def test_when_crisis_text_then_its_category_is_found(guard, text, category):
     verdict = guard.check(text, "journal")
