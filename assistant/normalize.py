@@ -20,6 +20,9 @@ What changes, by class (each has must-change and must-keep rows in the tests):
   or more ("five oh three, five five five, zero one four two" reads "503 555 0142", "seis
   cinco cinco 81 42 07" reads "655 81 42 07"; twelve languages); counting ("one two three
   four") stays words;
+- combining marks that no letter of Latin, Greek or Cyrillic script takes (strokes and lines
+  drawn through or under a letter, an accent stacked on an accented letter) are dropped:
+  "Gu̵ð̲rún" reads "Guðrún"; marks of other scripts (Devanagari vowel signs) stay;
 - Cyrillic and Greek letters that look Latin are folded to Latin inside a word that has a
   Latin letter or whose letters all look Latin ("Ιvаn" reads as "Ivan"); a word in Cyrillic
   or Greek proper ("Иван", "Μαρία") keeps its script.
@@ -263,11 +266,19 @@ def _normalise_cluster(cluster: str) -> str:
     if category == "Nd" and not base.isascii():
         return str(unicodedata.digit(base))
     normal = unicodedata.normalize("NFKC", cluster)
+    stray = _takes_no_marks(normal[0])
     return "".join(
         "-" if ch in HYPHENS else " " if unicodedata.category(ch) == "Zs" else ch
         for ch in normal
-        if unicodedata.category(ch) != "Cf"
+        if unicodedata.category(ch) != "Cf" and not (stray and unicodedata.combining(ch))
     )
+
+
+def _takes_no_marks(letter: str) -> bool:
+    """Whether ``letter`` is of Latin, Greek or Cyrillic script, where NFKC composes every
+    mark a word needs: a combining mark still left after it is drawn on, not spelled."""
+    name = unicodedata.name(letter, "")
+    return name.startswith(("LATIN ", "GREEK ", "CYRILLIC "))
 
 
 def _fold_lookalikes(text: str) -> str:

@@ -29,6 +29,9 @@ ROWS = [
     ("\u0406v\u0430n", "Ivan"),                # Cyrillic look-alikes in a Latin word
     ("\u0391\u039d\u039d\u0391", "ANNA"),      # Greek capitals that all look Latin
     ("cafe\u0301", "café"),                    # combining accent composed
+    ("Gu\u0335\u00f0\u0332ru\u0301n", "Guðrún"),  # a stroke through, a line under a letter
+    ("Ne\u0302\u0323\u0301t", "N\u1ec7t"),         # a third accent NFKC cannot compose
+    ("O\u0301\u0308la", "Óla"),                  # an accent on an accented letter
     ("19\u00b705\u00b71979", "19.05.1979"),      # middle dots between digits
     ("756\u20224821", "756.4821"),              # a bullet between digits
     ("INV\u20142025", "INV-2025"),              # a long dash inside an ID
@@ -45,6 +48,9 @@ ROWS = [
     # must stay as written
     ("Иван", "Иван"),                          # a Cyrillic word proper
     ("Μαρία", "Μαρία"),                        # a Greek word proper
+    ("Й\u0438\u0306", "Йй"),                      # a Cyrillic letter and its breve compose
+    ("सीता श्रेष्ठ", "सीता श्रेष्ठ"),                  # Devanagari vowel signs and virama stay
+    ("ราเบยา", "ราเบยา"),                          # Thai vowel marks stay
     ("calm — then not", "calm — then not"),    # the em dash punctuates
     ("plain text, 42.", "plain text, 42."),
     ("I am a b c", "I am a b c"),              # fewer than four single characters
