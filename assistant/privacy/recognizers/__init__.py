@@ -20,6 +20,7 @@ from assistant.privacy.recognizers.phone import PhoneNumberRecognizer
 from assistant.privacy.recognizers.place import PlaceRecognizer
 from assistant.privacy.recognizers.postal_code import PostalCodeRecognizer
 from assistant.privacy.recognizers.postcode_place import PostcodePlaceRecognizer
+from assistant.privacy.recognizers.script_name import ScriptNameRecognizer
 from assistant.privacy.recognizers.spelled_out import (
     DefangedIpRecognizer,
     DefangedUrlRecognizer,
@@ -58,6 +59,7 @@ CUSTOM_RECOGNIZERS = {
         PhiTaggerRecognizer,
         PlaceRecognizer,
         PostalCodeRecognizer,
+        ScriptNameRecognizer,
         PostcodePlaceRecognizer,
         SpelledEmailRecognizer,
         SsnRecognizer,
