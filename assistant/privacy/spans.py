@@ -63,6 +63,8 @@ def resolve(
             continue
         if _lower_case_guess(result, kind, text, start, end, lexicon, foreign):
             continue
+        if _recognizer(result) == "SpacyRecognizer" and _form_label(kind, text, start, end):
+            continue
         entity = Entity(type=kind, start=start, end=end, score=round(result.score, 4))
         (learned if _recognizer(result) in _LEARNED else kept).append(entity)
     merged = _merge(kept + _outside(text, learned, kept))
@@ -226,6 +228,18 @@ def _lower_case_guess(
     if next((ch for ch in text if ch.isalpha()), "").isupper():
         return not (len(words) == 1 and named)
     return foreign and not named
+
+
+def _form_label(kind: str, text: str, start: int, end: int) -> bool:
+    """Whether spaCy's guess is one unlisted word that a colon follows: the label of a form
+    field in some language ("Courriel:", "Betreff:", "Datum:"), not a name or a place."""
+    word = text[start:end]
+    return (
+        kind in ("PERSON", "LOCATION")
+        and _TOKEN.fullmatch(word) is not None
+        and text[end:].lstrip(" \t").startswith(":")
+        and word.casefold() not in first_names()
+    )
 
 
 def _merge(entities: list[Entity]) -> list[Entity]:

@@ -168,3 +168,21 @@ def test_a_country_in_any_language_stays_readable(scrubber, text, country):
 def test_a_city_is_still_covered_where_countries_are_not(scrubber, text, city):
     start = text.index(city)
     assert any(e.start <= start and start + len(city) <= e.end for e in scrubber.find(text)), city
+
+
+# A word a colon follows is a form field's label in many languages, not a name, unless it is a
+# name: speakers of a chat transcript are named the same way.
+@pytest.mark.parametrize(("text", "names", "labels"), [
+    ("Datum: 12.03.2024\nHinweis: bitte nüchtern kommen", [], ["Datum", "Hinweis"]),
+    ("Guest: Ingrid Solberg\nAgente: Paula", ["Ingrid Solberg", "Paula"], ["Guest", "Agente"]),
+    ("Asiakas: Mikko Virtanen\nNetfang: ok", ["Mikko Virtanen"], ["Asiakas", "Netfang"]),
+    ("Anneke: ich komme später.\nLuiz: ok, bis dann.", ["Anneke", "Luiz"], []),
+    ("Vandermolen: see you at the clinic", ["Vandermolen"], []),
+    ("Thandeka: running late\nMe: no worries", ["Thandeka"], []),
+])
+def test_a_form_label_stays_readable_and_a_speaker_is_still_a_name(found, text, names, labels):
+    values = [value for _, value in found(text)]
+    for name in names:
+        assert any(name in value for value in values), f"{name!r} not found in {values}"
+    for label in labels:
+        assert not any(label in value for value in values), f"label {label!r} scrubbed: {values}"
