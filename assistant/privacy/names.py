@@ -14,6 +14,7 @@ import spacy
 
 from assistant.models import Entity
 from assistant.privacy.config import PrivacyConfig
+from assistant.privacy.recognizers.name_list import first_names
 
 PROPAGATED_SCORE = 0.6
 _PART = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -92,12 +93,17 @@ class NamePart:
 
 
 def name_parts(names: Iterable[str], lexicon: Lexicon) -> list[NamePart]:
-    """The words of the given names worth looking for elsewhere (two letters or more)."""
+    """The words of the given names worth looking for elsewhere: two letters or more, and
+    no stop word of another language that is no listed first name ("de" of "Fernández de la
+    Torre"; "Sara" and "Ben" stay)."""
     parts: dict[str, NamePart] = {}
     for name in names:
         for match in _PART.finditer(name):
             word = match.group()
-            if len(word) < 2 or word.casefold() in lexicon.never:
+            folded = word.casefold()
+            if len(word) < 2 or folded in lexicon.never or (
+                folded in lexicon.other_stop and folded not in first_names()
+            ):
                 continue
             key = word.casefold()
             is_word = lexicon.is_word(word)

@@ -16,6 +16,9 @@ ROWS = [
     ("Priya's sister drove.", ["Priya"], ["sister"]),
     # a surname found after a name stays on the name's line
     ("Nome: Inês Vasconcelos Moura\nNIF pendente", ["Inês Vasconcelos Moura"], ["NIF"]),
+    # a name's particles are not looked for elsewhere; its names are
+    ("Paciente: Lucía Fernández de la Torre\nNota de evolución: Fernández durmió bien.",
+     ["Lucía Fernández de la Torre"], ["Nota de evolución"]),
 ]
 
 
