@@ -610,11 +610,24 @@ EXCEPTIONS = tuple(
         r"\b(?:chest pain|faint\w*|passed out|blood in|trouble (?:breathing|peeing))",
     )
 )
-# Whole-sentence exceptions: a therapist asking how to screen for risk is not reporting it.
+# Whole-sentence exceptions: a therapist asking how to screen for risk, or how to talk about
+# suicide, is not reporting it, in English, Spanish, Portuguese, French, German or Italian;
+# unless the sentence goes on to say what a client said.
 SCREENING = re.compile(
-    r"\b(?:how (?:do|can|should) i|gentle way to|best way to|tips? (?:for|on)) (?:ask|screen|"
-    r"assess|bring up|talk about|raise)\b(?![^.?!]*\b(?:she|he|they) (?:said|says|told|wrote|"
-    r"mentioned)\b)",
+    r"(?:\b(?:how (?:do|can|should) i|gentle way to|best way to|tips? (?:for|on)) (?:ask|screen|"
+    r"assess|bring up|talk about|raise)"
+    r"|\bc[óo]mo (?:puedo |debo |se |posso |devo |eu )?(?:hablo|hablar|pregunto|preguntar|abordo|"
+    r"abordar|eval[úu]o|evaluar|explico|explicar|falo|falar|pergunto|perguntar|avalio|avaliar)"
+    r"|\bcomment (?:puis-je |dois-je |je peux |je dois |on peut )?(?:parler|aborder|poser|demander|"
+    r"[ée]valuer|expliquer|[ée]voquer)"
+    r"|\bwie (?:spreche|frage|erkl[äa]re|thematisiere|erfrage) ich"
+    r"|\bwie (?:kann|soll|sollte) ich (?:\w+ ){0,5}(?:ansprechen|thematisieren|erfragen|abkl[äa]ren|"
+    r"erkl[äa]ren|sprechen)"
+    r"|\bcome (?:posso |devo |faccio a )?(?:parlare|parlo|chiedere|chiedo|affrontare|affronto|"
+    r"valutare|valuto|spiegare|spiego))\b"
+    r"(?![^.?!]*\b(?:she|he|they) (?:said|says|told|wrote|mentioned)\b)"
+    r"(?![^.?!]*\b(?:dijo|dice|me cont[óo]|escribi[óo]|disse|diz|contou|escreveu|a dit|m'a dit|"
+    r"a [ée]crit|hat gesagt|sagt|sagte|schrieb|ha detto|ha scritto|mi ha detto)\b)",
     re.IGNORECASE,
 )
 PAST = re.compile(

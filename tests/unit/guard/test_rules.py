@@ -345,6 +345,25 @@ def test_dosing_words_in_logistics_are_not_requests(text, blocked):
     assert (RuleGuard(None).check(text, "input").decision == "block") is blocked
 
 
+# A therapist asking how to talk about suicide, in six languages, reports no risk; a sentence
+# that goes on to say what a client said still does.
+@pytest.mark.parametrize(("text", "crisis"), [
+    ("How do I talk about suicide with a client who just started KAP?", False),
+    ("¿Cómo hablo del suicidio con un cliente en la psicoeducación?", False),
+    ("Como falo sobre suicídio na psicoeducação antes da primeira sessão?", False),
+    ("Comment aborder le suicide avec un client avant la première séance ?", False),
+    ("Wie spreche ich mit Klienten offen über Suizid, ohne sie zu erschrecken?", False),
+    ("Wie kann ich das Thema Suizid im Vorgespräch ansprechen?", False),
+    ("Come posso parlare di suicidio con un paziente in modo sicuro?", False),
+    ("Come posso parlare di suicidio con lui, ieri mi ha detto che vuole uccidersi?", True),
+    ("¿Cómo hablo con ella? Dijo que quiere quitarse la vida esta semana.", True),
+    ("Wie kann ich ihr helfen? Sie will nicht mehr leben.", True),
+    ("Meine Klientin denkt seit Tagen an Suizid.", True),
+])
+def test_asking_how_to_talk_about_suicide_is_no_report_of_risk(text, crisis):
+    assert ("crisis" in RuleGuard(None).check(text, "input").flags) is crisis
+
+
 # Kinds held-out v11 missed and tuning batch 21 showed, after each was read: time, language,
 # figures of speech, sensations that passed, and therapists' reports.
 @pytest.mark.parametrize(("text", "mode", "crisis"), [
