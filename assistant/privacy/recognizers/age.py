@@ -69,6 +69,9 @@ class AgeRecognizer(RegexRecognizer):
         Pattern("age verb or label, n",
                 rf"(?<!\w){AGE_BEFORE}[ \t]*[:.]*[ \t]*(?:\w+[ \t]+\d{{1,2}}\.?[ \t]+\w+[ \t]+)?"
                 rf"(?P<phi>{OVER_89}|{OVER_89_WORDS})(?!\w|[.,]\d){_NOT_A_QUANTITY}", 0.5),
+        # an age reached or at death: "lived till 96", "der 99 geworden ist"
+        Pattern("lived to n", rf"\blived\s+(?:till|until|to(?:\s+be)?)\s+(?P<phi>{OVER_89})\b{_NOT_A_QUANTITY}", 0.5),
+        Pattern("n geworden", rf"(?<!\w)(?P<phi>{OVER_89}|{OVER_89_WORDS})[ \t]+geworden\b", 0.5),
         Pattern("age label dots", r"(?<=\bage[ \t]*\.{2,}[ \t]*)(?P<phi>\w+(?:-\w+)?)", 0.5),
     ]
     CONTEXT = ["age", "aged", "old", "turned", "birthday", "born", "elderly", "grandmother",

@@ -5,10 +5,12 @@ from __future__ import annotations
 from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, digits, keyed
 
 
-# Clinical credentials and the registers that number them ("LCSW 88214", "MCNZ 71293").
+# Clinical credentials and the registers that number them ("LCSW 88214", "MCNZ 71293"); the
+# credential, a state ("CRM-SP 145.887") and a register's letters ("HPCSA PS 0123456") are
+# scrubbed with the number, as people write them as one.
 CREDENTIALS = (
     r"LCSW|LICSW|LMSW|LMFT|LPCC?|LMHC|LCPC|PSY|MFT|RN|NP|APRN|PMHNP|MCNZ|AHPRA|GMC|HCPC|NMC|CPSO"
-    r"|RCC|BACP|UKCP|CRP|CRM|COP|APS|PSYPA"
+    r"|RCC|BACP|UKCP|CRP|CRM|COP|APS|PSYPA|HPCSA|MDCN|KMPDC"
 )
 
 
@@ -24,12 +26,17 @@ class LicenseNumberRecognizer(RegexRecognizer):
                 r"|certificate|cert|registration|reg(?:istration)?\s+no|provider\s+(?:number|no)"
                 r"|gmc|cpso|ahpra|vin|vehicle|kenteken|matr[ií]cula|immatriculation"
                 r"|medical\s+council|permis|colegiad[oa]|ordine"
+                # abbreviated, and in Spanish, Portuguese, German, Italian, Russian, Ukrainian,
+                # Romanian ("HI lic. MD-18872", "лицензия № 00412", "cod parafă A12345")
+                r"|lic\.|reg\.|licencia|licen[çc]a|lizenz|licenza|лиценз\w*|ліценз\w*"
+                r"|registro(?:\s+profesional)?|exequ[aá]tur|cod\s+paraf[aă]|c[ée]dula\s+profesional"
             ),
             0.85,
         ),
         Pattern(
             "number after a credential or a regulator",
-            rf"\b(?-i:{CREDENTIALS})[ \t]*(?:(?i:no|nr|n)\.?[ \t]*|#[ \t]*)?(?P<phi>(?-i:[A-Z]{{1,3}}-)?\d{{5,8}})\b",
+            rf"\b(?P<phi>(?-i:{CREDENTIALS})(?:-(?-i:[A-Z]{{2}}))?[ \t]*(?:(?i:no|nr|n)\.?[ \t]*|#[ \t]*)?"
+            rf"(?-i:[A-Z]{{1,3}}[ -]?)?(?:\d{{5,8}}|\d{{2,3}}(?:\.\d{{3}})+))\b",
             0.7,
         ),
     ]

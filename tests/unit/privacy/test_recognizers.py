@@ -43,6 +43,16 @@ POSITIVES = [
     # licence numbers after a credential or a regulator; national health-plan labels
     ("Hannah Ostrowski, LCSW (LCSW 88214)", "LICENSE", "88214"),
     ("psichiatra (iscr. Ordine n. NA-22871)", "LICENSE", "NA-22871"),
+    ("Dra. Marília Nóbrega (CRM-SP 145.887).", "LICENSE", "CRM-SP 145.887"),
+    ("clinical psychologist (HPCSA PS 0098765)", "LICENSE", "HPCSA PS 0098765"),
+    ("Therapist: Dalia Khoury, LMFT 118204", "LICENSE", "LMFT 118204"),
+    ("Provider: Leimomi Kealoha, MD, HI lic. MD-18872.", "LICENSE", "MD-18872"),
+    ("Dr Ratu Epeli Nailatikau, FMDC reg. MP-2281", "LICENSE", "MP-2281"),
+    ("Врач: Абдуллаев Шухрат (лицензия № 00412)", "LICENSE", "00412"),
+    ("Dr. Orlando Cepero, registro profesional 54321", "LICENSE", "54321"),
+    ("Evaluator: dr. Andrei Munteanu, cod parafă A12345", "LICENSE", "A12345"),
+    ("he lived till 96, stubborn as a mule", "AGE", "96"),
+    ("am Strand mit Opa Heinz, der 99 geworden ist", "AGE", "99"),
     ("Private health: BUP 88302715", "HEALTH_PLAN", "BUP 88302715"),
     ("né le 14 juillet, NAM NDAJ 8107 1412", "HEALTH_PLAN", "NDAJ 8107 1412"),
     # e-mails and phones spelled in other languages; a name after a label in Portuguese
@@ -309,6 +319,7 @@ NEGATIVES = [
     "The bus 12 was late, my car is OK now; reg 2 forms.",  # no match: no plate after the word
     "Ella tiene 100 pesos y ha 95 punti; a 95% chance at age 12.",  # no match: no age over 89
     "RN 2 hours later; the NP said 2024; PSY 101 class.",  # no match: a credential without a number
+    "The CRM-SP reviewed 12 cases; reg. 2 forms; she lived to see 2024; es sind 90 Minuten geworden.",  # no match
     "We met en dos semanas, then one or two sessions, five to six people.",  # no match: no number
     "lowkey wanna kms tbh",  # no match: chat shorthand and crisis slang the guard must read
     "kms kms kms. not joking this time",  # no match: crisis slang
