@@ -55,6 +55,30 @@ UNIT_ALONE = (
 )
 
 
+# Streets in other scripts, with their house number and units: Cyrillic ("ул. Пушкина, д. 10,
+# кв. 5", "вул. Сумська 45"), Greek ("οδός Ερμού 12"), Hebrew ("רחוב הרצל 45, דירה 12"),
+# Arabic ("شارع التحرير ١٢، الشقة ٤", "١٢ شارع التحرير"), Thai ("ซอยสุขุมวิท 24 เลขที่ 9/1")
+# and Korean road names ("와우산로 94, 302호").
+CYRILLIC_STREET = (
+    r"\b(?:ул|улица|вул|вулиця|пр|просп|проспект|пер|переулок|провулок|бул|бульвар|булевард"
+    r"|ш|шоссе|пл|площадь|площа|наб|набережная)\.?\s+[„«\"]?\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){0,2}[“»\"]?"
+    r",?\s+(?:д\.?\s*|дом\s+|буд\.?\s*)?\d{1,5}(?:[/-]\d{1,4})?[а-я]?\b"
+    r"(?:,?\s*(?:кв|к|корп|стр|ет|эт|оф|ап|kb|k|et)\.?\s*\d{1,4}\b)*"  # "кв", "ет" read as look-alikes
+)
+GREEK_STREET = r"(?:οδός|οδ\.|λεωφόρος|λεωφ\.)\s+\p{Lu}[\p{L}.-]*(?:\s+\p{L}[\p{L}.-]*){0,2}\s+\d{1,5}\b"
+HEBREW_STREET = (
+    r"(?:רחוב|רח['׳]|שדרות|שד['׳])\s+\p{Hebrew}+(?:\s+\p{Hebrew}+){0,2}\s+\d{1,5}"
+    r"(?:,?\s*(?:דירה|קומה)\s*\d{1,4})*"
+)
+ARABIC_UNIT = r"(?:[،,]\s*(?:الشقة|شقة|الطابق|طابق|مبنى|عمارة)\s+[\p{Arabic}\d]+)*"
+ARABIC_STREET = (
+    rf"(?:شارع\s+\p{{Arabic}}+(?:\s+\p{{Arabic}}+){{0,4}}[،,]?\s+(?:مبنى\s+)?\d{{1,5}}|\d{{1,5}}\s+شارع\s+\p{{Arabic}}+)"
+    rf"{ARABIC_UNIT}"
+)
+THAI_STREET = r"(?:ซอย|ถนน|ถ\.)\s*[\p{Thai}]+\s*\d{1,4}(?:\s*(?:เลขที่|บ้านเลขที่)\s*\d{1,5}(?:/\d{1,4})?)?"
+KOREAN_STREET = r"\p{Hangul}{2,}(?<!으)(?:로|길)\s*\d{1,5}(?:-\d{1,4})?(?:,?\s*\d{1,5}호)?"
+
+
 class StreetAddressRecognizer(RegexRecognizer):
     """A street named by its type word or ending, with a house number and any unit."""
 
@@ -71,5 +95,8 @@ class StreetAddressRecognizer(RegexRecognizer):
         Pattern("name, separate street word, number",
                 rf"\b{NAME}\s+{STREET_WORD_AFTER}\s+{HOUSE}\b{UNITS}", 0.7),
         Pattern("unit alone", UNIT_ALONE, 0.6),
+        Pattern("street in another script",
+                rf"{CYRILLIC_STREET}|{GREEK_STREET}|{HEBREW_STREET}|{ARABIC_STREET}|{THAI_STREET}|{KOREAN_STREET}",
+                0.7),
     ]
     CONTEXT = ["address", "lives", "live", "moved", "street", "mail", "send", "home"]

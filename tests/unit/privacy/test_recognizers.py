@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.normalize import normalize
+from assistant.privacy.recognizers.street_address import StreetAddressRecognizer
+
 POSITIVES = [
     # (text, type, value that must be scrubbed, whole)
     ("Session on March 3rd went well.", "DATE", "March 3rd"),
@@ -52,6 +55,14 @@ POSITIVES = [
     ("Dr. Orlando Cepero, registro profesional 54321", "LICENSE", "54321"),
     ("Evaluator: dr. Andrei Munteanu, cod parafă A12345", "LICENSE", "A12345"),
     ("he lived till 96, stubborn as a mule", "AGE", "96"),
+    # streets in other scripts with their numbers and units
+    ("Адрес: ул. Пушкина, д. 10, кв. 5, Москва", "ADDRESS", "ул. Пушкина, д. 10, кв. 5"),
+    ("живе на вул. Сумська 45 з мамою", "ADDRESS", "вул. Сумська 45"),
+    ("כתובת: רחוב הרצל 45, דירה 12", "ADDRESS", "רחוב הרצל 45, דירה 12"),
+    ("العنوان: ١٢ شارع التحرير، الشقة ٤", "ADDRESS", "١٢ شارع التحرير، الشقة ٤"),
+    ("ที่อยู่ ซอยสุขุมวิท 24 เลขที่ 9/1", "ADDRESS", "ซอยสุขุมวิท 24 เลขที่ 9/1"),
+    ("주소: 와우산로 94, 302호", "ADDRESS", "와우산로 94, 302호"),
+    ("Διεύθυνση: οδός Ερμού 12", "ADDRESS", "οδός Ερμού 12"),
     ("am Strand mit Opa Heinz, der 99 geworden ist", "AGE", "99"),
     ("Private health: BUP 88302715", "HEALTH_PLAN", "BUP 88302715"),
     ("né le 14 juillet, NAM NDAJ 8107 1412", "HEALTH_PLAN", "NDAJ 8107 1412"),
@@ -344,3 +355,8 @@ def test_when_clinical_or_plain_text_then_nothing_is_scrubbed(found, text):
 def test_when_same_value_twice_then_both_mentions_are_found(found):
     spans = found("jess called. Later jess texted.")
     assert [v for _, v in spans] == ["jess", "jess"]
+
+
+@pytest.mark.parametrize("text", ["Я живу на ул. 5 лет", "с 10 до 12 пер. 3", "총 2회으로 5", "قال شارع 5", "שלום 45"])
+def test_a_street_word_of_another_script_without_a_street_is_no_address(text):
+    assert StreetAddressRecognizer().analyze(normalize(text).text, ["ADDRESS"]) == []
