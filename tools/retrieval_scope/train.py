@@ -44,6 +44,7 @@ FILES = (
     "sealed/retrieval-v5.jsonl",
     "sealed/retrieval-v6.jsonl",
     "sealed/retrieval-v7.jsonl",
+    "sealed/retrieval-v8.jsonl",
 )
 RECIPE = {
     "base_model": BUNDLED_MINILM,
