@@ -20,7 +20,11 @@ KIND = (
     r"|Restaurant|Studios?|Agency|Department|Airlines|Construction|Realty|Centre|Center"
     r"|Lyc[ée]e|Escola|Colegio|Liceo|Gymnasium|Schule|Universit(?:[äa]t|[ée]|[àa]|ad)"
     r"|Psychiatry|Psychology|Psychotherapy|Therapy|Therapies|Counsell?ing|Medicine|Healthcare"
-    r"|Wellness|Semiconductors?|Storage|Manufacturing|(?:Unified\s+)?School\s+District)"
+    r"|Wellness|Semiconductors?|Storage|Manufacturing|(?:Unified\s+)?School\s+District"
+    r"|Practice|Pa?ediatrics|Infirmary|Holdings|Trading|Freight|Analytics|Plumbing|Supplies"
+    r"|Works|Hotel|Enterprises|Industries|Apotheke|&\s+Sons|e\s+Filhos|e\s+Figli|Hermanos"
+    # kind words written after the name in Finnish, Swedish, Hungarian ("Hervannan terveysasema")
+    r"|terveysasema|sairaala|v[åa]rdcentral(?:en)?|rendel[őo]|k[óo]rh[áa]z)"
 )
 # Kinds of practice whose name may be clinical vocabulary alone ("Family Medicine").
 PRACTICE_KINDS = frozenset(
@@ -44,11 +48,16 @@ LEADING_KIND = (
     r"(?:centro|cl[íi]nica|clinique|colegio|escuela|universidad|instituto|h[ôo]pital|hospital"
     r"|[ée]cole|lyc[ée]e|coll[èe]ge|universit[ée]|krankenhaus|klinik|klinikum|praxis|schule"
     r"|ospedale|scuola|universit[àa]|escola|faculdade|szpital|szko[łl]a|liceum|ziekenhuis"
-    r"|huisartsenpraktijk|basisschool|sjukhus|sykehus|sairaala)"
+    r"|huisartsenpraktijk|basisschool|sjukhus|sykehus|sairaala"
+    r"|consultorio|consult[óo]rio|hausarztpraxis|gemeinschaftspraxis|ordinacija|ambulanta"
+    r"|ph[òo]ng\s+kh[áa]m|kliniki|kl[īi]nika|azienda\s+ospedaliera|col[ée]gio|poliklinika"
+    r"|poradnia|gabinet|centre\s+de\s+sant[ée]|centro\s+de\s+sa[úu]de|hotel|grand\s+hotel"
+    # the acronyms of public services that lead a name ("GGZ Amstelland", "CLSC du Plateau")
+    r"|ggz|clsc|ies|cesfam)"
 )
 LINKS = (
     r"(?:de|del|de[ \t]+la|de[ \t]+los|do|da|dos|das|am|an[ \t]+der|im|di|della|du|des|la|le|les"
-    r"|maternelle|primaire|[ée]l[ée]mentaire|primaria|secundaria|p[úu]blica|publique|general"
+    r"|ya|van|maternelle|primaire|[ée]l[ée]mentaire|primaria|secundaria|p[úu]blica|publique|general"
     r"|universitario|universitaire|municipal)"
 )
 CAPITALISED = r"(?-i:\p{Lu}[\w'’-]*(?:\.(?=[\w-])[\w'’-]*)*)"
@@ -68,7 +77,9 @@ NOT_A_NAME = frozenset(
 LEGAL_FORM = (
     r"(?:AB|Oyj?|GmbH|AG|KG|S\.?A\.?S\.?|S\.?p\.?A\.?|S\.?r\.?l\.?|S\.?L\.?|S\.?A\.?|s\.r\.o\.|a\.s\."
     r"|j?\.?d\.o\.o\.|k\.s\.|Ltda\.?|Ltd\.?|PLC|Nyrt\.?|Kft\.?|Zrt\.?|B\.?V\.?|N\.?V\.?|ApS|A/S"
-    r"|ASA|Sp\.\s?z\s?o\.o\.|Pty|Tbk|Inc\.?|LLC|tic\.|e\s+figli|y\s+C[íi]a\.?)"
+    r"|ASA|Sp\.\s?z\s?o\.o\.|Pty|Tbk|Inc\.?|LLC|tic\.|e\s+figli|y\s+C[íi]a\.?"
+    r"|Limited|LTD|LIMITED|(?:\(Pvt\)\s+)?Ltd\.?|Pvt\.?\s+Ltd\.?|D\.D\.|d\.d\.|AS|I/S|SARL|OÜ|UAB|SIA"
+    r"|Sdn\.?\s+Bhd\.?|e\.\s?V\.|\(주\)|\(유\))"
 )
 # Forms no English word shares, so the name before them may be in lower case.
 UNAMBIGUOUS_FORM = r"(?:gmbh|oyj|s\.r\.o\.|j?\.?d\.o\.o\.|ltda\.|nyrt\.|kft\.|tic\.|sp\.\s?z\s?o\.o\.)"

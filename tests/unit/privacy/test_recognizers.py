@@ -255,6 +255,13 @@ POSITIVES = [
     ("Médico: Dr. Fuentes, Centro de Salud Triana", "ORGANIZATION", "Centro de Salud Triana"),
     ("elle reprend à l'hôpital Lariboisière. Bien.", "ORGANIZATION", "hôpital Lariboisière"),
     ("Employer: Maple Leaf Cold Storage, shift lead", "ORGANIZATION", "Maple Leaf Cold Storage"),
+    # more kinds, legal forms and leading kinds of other languages and countries
+    ("Invoice from Negombo Holdings (Pvt) Ltd attached.", "ORGANIZATION", "Negombo Holdings (Pvt) Ltd"),
+    ("Invoice from BONIFACE CONSULTING LTD attached.", "ORGANIZATION", "BONIFACE CONSULTING LTD"),
+    ("Arbeidsgiver: Christensen AS, Oslo", "ORGANIZATION", "Christensen AS"),
+    ("Überweisung: Hausarztpraxis am Markt", "ORGANIZATION", "Hausarztpraxis am Markt"),
+    ("Suivi au CLSC du Plateau-Mont-Royal.", "ORGANIZATION", "CLSC du Plateau-Mont-Royal"),
+    ("She sees Dr. Choi at Maple Grove Pediatrics.", "ORGANIZATION", "Maple Grove Pediatrics"),
     ("He teaches at Roosevelt High School.", "ORGANIZATION", "Roosevelt High School"),
     ("We walked the Wildwood Trail at dusk.", "LOCATION", "Wildwood Trail"),
     ("I drove out to Bodega Bay alone.", "LOCATION", "Bodega Bay"),
@@ -330,6 +337,7 @@ NEGATIVES = [
     "The bus 12 was late, my car is OK now; reg 2 forms.",  # no match: no plate after the word
     "Ella tiene 100 pesos y ha 95 punti; a 95% chance at age 12.",  # no match: no age over 89
     "RN 2 hours later; the NP said 2024; PSY 101 class.",  # no match: a credential without a number
+    "I went as far AS I could; we practice skills; the hotel was fine.",  # no match: forms and kinds as words
     "The CRM-SP reviewed 12 cases; reg. 2 forms; she lived to see 2024; es sind 90 Minuten geworden.",  # no match
     "We met en dos semanas, then one or two sessions, five to six people.",  # no match: no number
     "lowkey wanna kms tbh",  # no match: chat shorthand and crisis slang the guard must read

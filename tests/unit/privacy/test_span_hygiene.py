@@ -16,6 +16,10 @@ ROWS = [
     ("Priya's sister drove.", ["Priya"], ["sister"]),
     # a surname found after a name stays on the name's line
     ("Nome: Inês Vasconcelos Moura\nNIF pendente", ["Inês Vasconcelos Moura"], ["NIF"]),
+    # organisations whose kind word follows the name or is an acronym (the type may be
+    # PERSON where a name guess overlaps: what matters is that they are covered)
+    ("Lähete: Hervannan terveysasema, 12.3.", ["Hervannan terveysasema"], ["Lähete"]),
+    ("Behandeling bij GGZ Amstelland sinds maart.", ["GGZ Amstelland"], ["Behandeling bij"]),
     # a name's particles are not looked for elsewhere; its names are
     ("Paciente: Lucía Fernández de la Torre\nNota de evolución: Fernández durmió bien.",
      ["Lucía Fernández de la Torre"], ["Nota de evolución"]),
