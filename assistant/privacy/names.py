@@ -7,7 +7,6 @@ import importlib.util
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 import spacy
@@ -18,6 +17,7 @@ from assistant.privacy.recognizers.name_list import first_names
 
 PROPAGATED_SCORE = 0.6
 _PART = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_RUN = re.compile(r"[\w'’-]+")
 _SUFFIXES = ("'s", "’s", "s", "es", "ed", "ing", "ly", "er", "est")
 
 
@@ -84,13 +84,6 @@ class NamePart:
     text: str
     is_word: bool
 
-    @cached_property
-    def pattern(self) -> re.Pattern:
-        """The part as a whole word, case-blind unless it is also an English word; compiled
-        once for all the texts of a batch (more patterns than ``re``'s own cache keeps)."""
-        flags = 0 if self.is_word else re.IGNORECASE
-        return re.compile(rf"(?<![\w'’-]){re.escape(self.text)}(?![\w-])", flags)
-
 
 def name_parts(names: Iterable[str], lexicon: Lexicon) -> list[NamePart]:
     """The words of the given names worth looking for elsewhere: two letters or more, and
@@ -118,16 +111,29 @@ def spread_names(text: str, entities: list[Entity], parts: list[NamePart], lexic
         return entities
     covered = [(e.start, e.end) for e in entities]
     added = []
-    for part in parts:
-        for match in part.pattern.finditer(text):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in covered):
-                continue
-            if part.is_word and _sentence_start(text, start):
-                continue
+    for start, end in _occurrences(text, parts):
+        if not any(s < end and start < e for s, e in covered):
             covered.append((start, end))
             added.append(Entity(type="PERSON", start=start, end=end, score=PROPAGATED_SCORE))
     return sorted(entities + added, key=lambda e: e.start) if added else entities
+
+
+def _occurrences(text: str, parts: list[NamePart]):
+    """(start, end) of each part written as a whole word: where a run of word characters,
+    apostrophes and hyphens starts, up to the run's end or an apostrophe in it ("Varga's");
+    the longest such reading of a run counts. Case-blind, but for a part that is also an
+    English word, which counts written exactly so and not opening a sentence. One pass over
+    the text instead of a pattern compiled per part."""
+    by_fold = {part.text.casefold(): part for part in parts}
+    for run in _RUN.finditer(text):
+        word = run.group()
+        cuts = [len(word)] + [i for i in range(len(word) - 1, 0, -1) if word[i] in "'’"]
+        for cut in cuts:
+            part = by_fold.get(word[:cut].casefold())
+            if part is None or (part.is_word and (word[:cut] != part.text or _sentence_start(text, run.start()))):
+                continue
+            yield run.start(), run.start() + cut
+            break
 
 
 def _sentence_start(text: str, position: int) -> bool:
