@@ -10,7 +10,8 @@ count; in a cased script a name is capitalised, and in the others a name that st
 three letters or more (Hebrew "אל" is also "to").
 
 Chinese, Japanese and Korean write no spaces, so only a run that stands alone counts: a
-listed name, or a listed surname and a given name ("陈静怡", "김민지님").
+listed name, or a listed surname and a given name ("陈静怡", "김민지님"), perhaps with an
+honorific ("藤原先生"); a short word after a listed surname is its given name ("佐々木 美智子").
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ FAMILY_SHAPES = {
 PATRONYMIC = regex.compile(r"\p{Lu}\p{Ll}+(?:ович|евич|ьич|ич|овн|евн|ичн|івн|ївн)(?:а|у|ем|е|ы|ой|ом|і)?")
 CYRILLIC_ENDINGS = ("", "а", "я", "ы", "и", "е", "у", "ю", "ой", "ей", "ою", "ею", "ом", "ем", "ым", "им", "ого", "ему", "ому", "ой")
 HANGUL_SUFFIXES = ("", "님", "씨", "가", "이", "은", "는", "을", "를", "의", "에게", "한테", "와", "과", "도")
+# Japanese and Chinese honorifics written onto a name ("健太くん", "藤原先生", "林女士").
+HONORIFICS = ("", "さん", "くん", "君", "ちゃん", "様", "さま", "先生", "氏", "女士", "小姐")
 SCORE = 0.85
 MAX_WORDS = 5
 
@@ -132,7 +135,9 @@ class ScriptNameRecognizer(EntityRecognizer):
         shape = FAMILY_SHAPES.get(script)
         if shape is not None and shape.fullmatch(word):
             return True
-        given = script_names()[0]
+        given, family = script_names()
+        if script in UNSPACED or script == "KANA":  # a given name after a listed surname
+            return not before and l_word in family and len(r_word) <= 3
         return not before and script in CASED and l_word.casefold() in given
 
 
@@ -163,9 +168,15 @@ def _unspaced_name(word: str, script: str) -> bool:
             word.endswith(suffix) and _surname_and_given(word[: len(word) - len(suffix)], given, family)
             for suffix in HANGUL_SUFFIXES
         )
-    if word in given or word in family:
-        return len(word) > 1
-    return 2 <= len(word) <= 4 and _surname_and_given(word, given, family, chinese=script == "CJK")
+    for suffix in HONORIFICS:
+        core = word[: len(word) - len(suffix)] if suffix else word
+        if not core or not word.endswith(suffix):
+            continue
+        if (core in given or core in family) and (len(core) > 1 or suffix):
+            return True
+        if 2 <= len(core) <= 4 and _surname_and_given(core, given, family, chinese=script == "CJK"):
+            return True
+    return False
 
 
 def _surname_and_given(word: str, given, family, chinese: bool = False) -> bool:

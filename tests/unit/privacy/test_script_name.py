@@ -19,6 +19,8 @@ MUST_MATCH = [
     ("佐藤 called", "佐藤"),  # a listed Japanese surname
     ("김민지님, thanks", "김민지님"),  # a Korean surname, a listed given name, an honorific
     ("やまだ はなこ (mother)", "やまだ はなこ"),  # kana readings
+    ("患者：佐々木 美智子（52）", "佐々木 美智子"),  # a short word after a listed surname
+    ("藤原先生, thanks", "藤原先生"),  # a surname with an honorific
     ("маленький Иван плакал", "Иван"),  # lower-case words beside a name are not part of it
 ]
 
@@ -31,6 +33,7 @@ MUST_NOT_MATCH = [
     "可以在等候区等候。请提供紧急联系人电话",  # a Chinese sentence: no run stands alone
     "the colour 黄色 again",  # a surname character and one more: not a three-character name
     "주차 어디서 해요? 네",  # Korean words
+    "東京 大学",  # a place and a word: no listed surname leads
 ]
 
 
