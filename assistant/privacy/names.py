@@ -130,7 +130,9 @@ def _occurrences(text: str, parts: list[NamePart]):
         cuts = [len(word)] + [i for i in range(len(word) - 1, 0, -1) if word[i] in "'’"]
         for cut in cuts:
             part = by_fold.get(word[:cut].casefold())
-            if part is None or (part.is_word and (word[:cut] != part.text or _sentence_start(text, run.start()))):
+            if part is None or (part.is_word and (
+                word[:cut] != part.text or _sentence_start(text, run.start())
+            )):
                 continue
             yield run.start(), run.start() + cut
             break

@@ -33,14 +33,22 @@ UNSPACED = frozenset({"CJK", "HANGUL"})
 LINKS = frozenset({"بن", "بنت", "ابن", "أبو", "ابو", "عبد", "آل", "בן", "בת"})
 FAMILY_SHAPES = {
     "CYRILLIC": regex.compile(
-        r"\p{Lu}\p{Ll}+(?:ов|ев|ёв|ин|ын|ск|цк|енк|чук|юк|ук|ишвили|ян)(?:а|ий|ая|ой|ому|ого|у|ым|е|ых|о)?"
+        r"\p{Lu}\p{Ll}+(?:ов|ев|ёв|ин|ын|ск|цк|енк|чук|юк|ук|ишвили|ян)"
+        r"(?:а|ий|ая|ой|ому|ого|у|ым|е|ых|о)?"
     ),
     "GREEK": regex.compile(r"\p{Lu}\p{Ll}+(?:όπουλ|ίδ|άκ|ίτ|ίου|άτ)\p{Ll}*"),
     "ARABIC": regex.compile(r"ال\p{L}+ي"),
 }
-PATRONYMIC = regex.compile(r"\p{Lu}\p{Ll}+(?:ович|евич|ьич|ич|овн|евн|ичн|івн|ївн)(?:а|у|ем|е|ы|ой|ом|і)?")
-CYRILLIC_ENDINGS = ("", "а", "я", "ы", "и", "е", "у", "ю", "ой", "ей", "ою", "ею", "ом", "ем", "ым", "им", "ого", "ему", "ому", "ой")
-HANGUL_SUFFIXES = ("", "님", "씨", "가", "이", "은", "는", "을", "를", "의", "에게", "한테", "와", "과", "도")
+PATRONYMIC = regex.compile(
+    r"\p{Lu}\p{Ll}+(?:ович|евич|ьич|ич|овн|евн|ичн|івн|ївн)(?:а|у|ем|е|ы|ой|ом|і)?"
+)
+CYRILLIC_ENDINGS = (
+    "", "а", "я", "ы", "и", "е", "у", "ю", "ой", "ей", "ою", "ею", "ом", "ем", "ым", "им", "ого",
+    "ему", "ому",
+)
+HANGUL_SUFFIXES = (
+    "", "님", "씨", "가", "이", "은", "는", "을", "를", "의", "에게", "한테", "와", "과", "도",
+)
 # Japanese and Chinese honorifics written onto a name ("健太くん", "藤原先生", "林女士").
 HONORIFICS = ("", "さん", "くん", "君", "ちゃん", "様", "さま", "先生", "氏", "女士", "小姐")
 SCORE = 0.85
@@ -98,9 +106,13 @@ class ScriptNameRecognizer(EntityRecognizer):
                 index += 1
                 continue
             first = last = index
-            while first > 0 and first > index - MAX_WORDS and self._joins(text, words, first - 1, first, before=True):
+            while first > max(0, index - MAX_WORDS) and self._joins(
+                text, words, first - 1, first, before=True
+            ):
                 first -= 1
-            while last + 1 < len(words) and last - first < MAX_WORDS and self._joins(text, words, last, last + 1):
+            while last + 1 < len(words) and last - first < MAX_WORDS and self._joins(
+                text, words, last, last + 1
+            ):
                 last += 1
             while words[first][2] in LINKS:
                 first += 1
