@@ -25,7 +25,8 @@ What changes, by class (each has must-change and must-keep rows in the tests):
   "Gu̵ð̲rún" reads "Guðrún"; marks of other scripts (Devanagari vowel signs) stay;
 - Cyrillic and Greek letters that look Latin are folded to Latin inside a word that has a
   Latin letter or whose letters all look Latin ("Ιvаn" reads as "Ivan"); a word in Cyrillic
-  or Greek proper ("Иван", "Μαρία") keeps its script.
+  or Greek proper ("Иван", "Μαρία") keeps its script, and Latin look-alikes inside it are
+  folded to that script ("Cокoлов" reads as "Соколов").
 """
 
 from __future__ import annotations
@@ -283,14 +284,20 @@ def _takes_no_marks(letter: str) -> bool:
 
 def _fold_lookalikes(text: str) -> str:
     """Fold look-alike letters word by word (see the module docstring); same length."""
-    if not any(ch in LOOKALIKES for ch in text):
-        return text
     chars = list(text)
     for match in _WORD.finditer(text):
         word = match.group()
-        if not any(ch in LOOKALIKES for ch in word):
-            continue
         letters = [ch for ch in word if ch.isalpha()]
+        proper = [ch for ch in letters if not ch.isascii() and ch not in LOOKALIKES]
+        if not any(ch in LOOKALIKES for ch in word) and not (proper and any(ch.isascii() for ch in letters)):
+            continue
+        script = _script(proper[0]) if proper else None
+        if script in _TO_SCRIPT and all(_script(ch) == script for ch in proper):
+            table = _TO_SCRIPT[script]  # a Cyrillic or Greek word with Latin look-alikes in it
+            for offset, ch in enumerate(word):
+                if ch in table:
+                    chars[match.start() + offset] = table[ch]
+            continue
         latin = any(ch.isascii() for ch in letters)
         all_lookalike = all(ch.isascii() or ch in LOOKALIKES for ch in letters)
         if latin or all_lookalike:
@@ -298,3 +305,14 @@ def _fold_lookalikes(text: str) -> str:
                 if ch in LOOKALIKES:
                     chars[match.start() + offset] = LOOKALIKES[ch]
     return "".join(chars)
+
+
+def _script(letter: str) -> str:
+    return unicodedata.name(letter, "").split(" ")[0]
+
+
+# Latin letters back to the Cyrillic or Greek letter they imitate, for a word of that script.
+_TO_SCRIPT = {
+    script: {latin: letter for letter, latin in LOOKALIKES.items() if _script(letter) == script}
+    for script in ("CYRILLIC", "GREEK")
+}

@@ -28,6 +28,9 @@ ROWS = [
     ("\u0663\u0664", "34"),                    # Arabic-Indic digits
     ("\u0406v\u0430n", "Ivan"),                # Cyrillic look-alikes in a Latin word
     ("\u0391\u039d\u039d\u0391", "ANNA"),      # Greek capitals that all look Latin
+    ("C\u043e\u043ao\u043b\u043e\u0432 \u041fa\u0432\u0435\u043b", "Соколов Павел"),  # Latin look-alikes in Cyrillic words
+    ("\u041bo\u0448", "Лош"),                # one Latin letter among Cyrillic ones that look like none
+    ("\u0391\u03b8\u03b7\u03bda", "Αθηνα"),   # a Latin look-alike in a Greek word
     ("cafe\u0301", "café"),                    # combining accent composed
     ("Gu\u0335\u00f0\u0332ru\u0301n", "Guðrún"),  # a stroke through, a line under a letter
     ("Ne\u0302\u0323\u0301t", "N\u1ec7t"),         # a third accent NFKC cannot compose
