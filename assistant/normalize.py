@@ -291,8 +291,8 @@ def _fold_lookalikes(text: str) -> str:
         proper = [ch for ch in letters if not ch.isascii() and ch not in LOOKALIKES]
         if not any(ch in LOOKALIKES for ch in word) and not (proper and any(ch.isascii() for ch in letters)):
             continue
-        script = _script(proper[0]) if proper else None
-        if script in _TO_SCRIPT and all(_script(ch) == script for ch in proper):
+        script = script_of(proper[0]) if proper else None
+        if script in _TO_SCRIPT and all(script_of(ch) == script for ch in proper):
             table = _TO_SCRIPT[script]  # a Cyrillic or Greek word with Latin look-alikes in it
             for offset, ch in enumerate(word):
                 if ch in table:
@@ -307,12 +307,17 @@ def _fold_lookalikes(text: str) -> str:
     return "".join(chars)
 
 
-def _script(letter: str) -> str:
-    return unicodedata.name(letter, "").split(" ")[0]
+def script_of(word: str) -> str | None:
+    """The script of the first letter of ``word`` ("LATIN", "CYRILLIC", "CJK", "KANA"…)."""
+    for ch in word:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            return "KANA" if name.startswith(("HIRAGANA", "KATAKANA")) else name.split(" ")[0] or None
+    return None
 
 
 # Latin letters back to the Cyrillic or Greek letter they imitate, for a word of that script.
 _TO_SCRIPT = {
-    script: {latin: letter for letter, latin in LOOKALIKES.items() if _script(letter) == script}
+    script: {latin: letter for letter, latin in LOOKALIKES.items() if script_of(letter) == script}
     for script in ("CYRILLIC", "GREEK")
 }

@@ -16,17 +16,17 @@ honorific ("藤原先生"); a short word after a listed surname is its given nam
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 from pathlib import Path
 
 import regex
 from presidio_analyzer import EntityRecognizer
 
+from assistant.normalize import script_of
 from assistant.privacy.recognizers.base import finding
 
 SCRIPT_NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "script_names.txt"
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
+WORD = regex.compile(r"[\p{L}\p{M}]+")
 _JOIN = regex.compile(r"[ \t]|[ \t]?-[ \t]?")
 CASED = frozenset({"CYRILLIC", "GREEK", "ARMENIAN"})
 UNSPACED = frozenset({"CJK", "HANGUL"})
@@ -53,15 +53,6 @@ HANGUL_SUFFIXES = (
 HONORIFICS = ("", "さん", "くん", "君", "ちゃん", "様", "さま", "先生", "氏", "女士", "小姐")
 SCORE = 0.85
 MAX_WORDS = 5
-
-
-def script_of(word: str) -> str | None:
-    """The script of the first letter of ``word`` ("LATIN", "CYRILLIC", "CJK", …)."""
-    for ch in word:
-        if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            return "KANA" if name.startswith(("HIRAGANA", "KATAKANA")) else name.split(" ")[0] or None
-    return None
 
 
 @cache
@@ -98,7 +89,7 @@ class ScriptNameRecognizer(EntityRecognizer):
         """Nothing to load: the list is read on first use."""
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        words = [(m.start(), m.end(), m.group(), script_of(m.group())) for m in _WORD.finditer(text)]
+        words = [(m.start(), m.end(), m.group(), script_of(m.group())) for m in WORD.finditer(text)]
         results, index = [], 0
         while index < len(words):
             start, end, word, script = words[index]
