@@ -145,10 +145,12 @@ def _outside(text: str, learned: list[Entity], found: list[Entity]) -> list[Enti
     """The parts of the learned tagger's spans that no other recognizer covers. Where both
     found something, the other recognizer's span and type stand (a national ID is not the
     tagger's "phone", "MANCHESTER" stays a place inside the tagger's address); the tagger
-    only adds what the others left out."""
-    taken = [False] * len(text)
+    only adds what the others left out. A part that only a space parts from a found span of
+    its own type joins that span ("από" before "8 Δεκεμβρίου 2020"), as the tagger read them
+    as one, rather than standing alone as a word with nothing to hide."""
+    taken: list[str | None] = [None] * len(text)
     for entity in found:
-        taken[entity.start : entity.end] = [True] * (entity.end - entity.start)
+        taken[entity.start : entity.end] = [entity.type] * (entity.end - entity.start)
     parts = []
     for entity in learned:
         start = entity.start
@@ -160,9 +162,26 @@ def _outside(text: str, learned: list[Entity], found: list[Entity]) -> list[Enti
                 end += 1
             start_, end_ = _trim(text, start, end)
             if any(ch.isalnum() for ch in text[start_:end_]):
+                start_, end_ = _joined(text, taken, entity.type, start_, end_)
                 parts.append(entity.model_copy(update={"start": start_, "end": end_}))
             start = end
     return parts
+
+
+def _joined(text: str, taken: list[str | None], kind: str, start: int, end: int) -> tuple[int, int]:
+    """The part grown across spaces into a neighbouring found span of type ``kind``, so that
+    merging makes them one."""
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if after < len(text) and taken[after] == kind:
+        end = after + 1
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    if before > 0 and taken[before - 1] == kind:
+        start = before - 1
+    return start, end
 
 
 def _after_opening_words(

@@ -18,6 +18,7 @@ from assistant.privacy.recognizers.national_id_shape import NationalIdShapeRecog
 from assistant.privacy.recognizers.organization import OrganizationRecognizer
 from assistant.privacy.recognizers.phone import PhoneNumberRecognizer
 from assistant.privacy.recognizers.place import PlaceRecognizer
+from assistant.privacy.recognizers.place_name import PlaceNameRecognizer
 from assistant.privacy.recognizers.postal_code import PostalCodeRecognizer
 from assistant.privacy.recognizers.postcode_place import PostcodePlaceRecognizer
 from assistant.privacy.recognizers.script_name import ScriptNameRecognizer
@@ -58,6 +59,7 @@ CUSTOM_RECOGNIZERS = {
         PhoneNumberRecognizer,
         PhiTaggerRecognizer,
         PlaceRecognizer,
+        PlaceNameRecognizer,
         PostalCodeRecognizer,
         ScriptNameRecognizer,
         PostcodePlaceRecognizer,

@@ -139,3 +139,28 @@ def keyed(keywords: str, value: str = ID_VALUE) -> str:
         r"(?:\s+(?:is|was|lautet|ist|er|är|es|é|est))?"
         rf"\s*(?:[:#(]\s*)?(?P<phi>{value})"
     )
+
+
+def alternation(words) -> str:
+    """A pattern for any of ``words``, longest first, written as a trie: the engine tries a
+    plain alternation of a few thousand words one by one at every position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [
+        (r"\s" if ch == " " else regex.escape(ch)) + _trie_pattern(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not branches:
+        return ""
+    if "" in node:
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import regex
 
-from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, digits
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, alternation, digits
 
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -16,36 +16,21 @@ MONTH = (
 MONTH_CAPITALISED = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
-MONTH_NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "month_names.txt"
+CALENDAR_WORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "calendar_words.txt"
 
 
-def _listed_months() -> list[str]:
-    """The month names of the languages Faker carries (``tools/privacy_data/month_names.py``)."""
-    lines = MONTH_NAMES_FILE.read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line and not line.startswith("#")]
+def _calendar_words(kind: str) -> list[str]:
+    """The month or weekday names of the languages our clients write in
+    (``tools/privacy_data/calendar_words.py``)."""
+    lines = CALENDAR_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t")[1] for line in lines if line.startswith(kind + "\t")]
 
 
-# Month names of the languages our clients write in, in any case, for day-month-year dates:
-# the listed ones, and the forms a date takes in Polish, Finnish, Ukrainian and Russian
-# ("3 listopada", "5. toukokuuta"). Longest first, so a name is never cut to a shorter one.
-_DECLINED_MONTHS = (
-    r"januari|februari|maart|mei|juni|juli|augustus|oktober|januar|februar|m[äa]rz|mai"
-    r"|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre"
-    r"|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro"
-    r"|outubro|novembro|dezembro|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre"
-    r"|octobre|novembre|d[ée]cembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre"
-    r"|ottobre|dicembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia"
-    r"|pa[źz]dziernika|listopada|grudnia|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta"
-    r"|toukokuuta|kes[äa]kuuta|hein[äa]kuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta"
-    r"|joulukuuta|augusti|ocak|[şs]ubat|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim"
-    r"|kas[ıi]m|aral[ıi]k|janu[áa]r|febru[áa]r|m[áa]rcius|[áa]prilis|m[áa]jus|j[úu]nius"
-    r"|j[úu]lius|szeptember|okt[óo]ber|marts|sij[eč]nja|s[іi]чня|лютого"
-    r"|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|января"
-    r"|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
-)
-FOREIGN_MONTH = "(?:" + "|".join(
-    sorted({*_DECLINED_MONTHS.split("|"), *map(regex.escape, _listed_months())}, key=lambda m: (-len(m), m))
-) + ")"
+NOT_IN_A_WORD = r"(?<![\p{L}\p{M}])"
+WORD_ENDS = r"(?![\p{L}\p{M}])"
+# A Hebrew month or weekday may carry a one-letter preposition ("במרץ", "ביום").
+FOREIGN_MONTH = rf"{NOT_IN_A_WORD}[בלמ]?{alternation(_calendar_words('month'))}\.?{WORD_ENDS}"
+ANY_WEEKDAY = rf"{NOT_IN_A_WORD}[בלמ]?{alternation(_calendar_words('weekday'))}\.?{WORD_ENDS}"
 # Weekdays of the same languages, before a day of the month ("martes 11", "Mittwoch, 9.").
 FOREIGN_WEEKDAY = (
     r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|segunda|ter[çc]a|quarta"
@@ -77,10 +62,37 @@ ORDINAL_WORD = (
 )
 YEAR = r"(?:\d{4}|'\d{2})"
 WEEKDAY_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
-# A time written right after a date belongs to it ("2011-05-19 14:02:51", "March 3 at 4pm").
+# A time written right after a date belongs to it ("2011-05-19 14:02:51", "March 3 at 4pm",
+# "9 ianuarie, ora 07:05", "Tue 3/12/24 @ 1:00 PM", "8 Αυγούστου, ώρα 09:00", "11:00 IST"):
+# up to two short words of any language may lead it, a unit or a zone may close it.
+CLOCK = (
+    r"(?:\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?!\d)(?:\s?(?:[ap]\.?\s?m\.?|uhr|h|ч\.?|น\.?)(?![\p{L}\p{M}]))?"
+    r"|\d{1,2}\s?(?:[ap]\.?\s?m\.?|uhr|h|ч\.?|น\.?)(?![\p{L}\p{M}]))"
+)
+ZONE = r"(?:\s?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})|\s(?-i:[A-Z]{3,4})(?![\p{L}\p{M}]))"
 TIME = (
-    r"(?:(?:,?\s+(?:at\s+)?|T)\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?"
-    r"(?:\s?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?(?!\d)|,?\s+(?:at\s+)?\d{1,2}\s?[ap]\.?m\.?(?!\w))?"
+    r"(?:(?:,?\s*(?:@|[\p{L}\p{M}]{1,6}\.?)(?:\s+[\p{L}\p{M}]{1,4})?\s*|,?\s+|T)"
+    rf"{CLOCK}{ZONE}?)?"
+)
+# A number beside a month word: a day or a year, with its ordinal mark or abbreviation, and a
+# short word that links it ("1.º de", "2024 m.", "15-", "the 3rd of", "2020 р.").
+NUMBER = r"(?:\d{1,4}(?!\d|[:.h]\d)(?:st|nd|rd|th|\.º|º|ª|er)?\.?)"
+LINK = r"(?:de|del|do|da|di|du|of|the|den|der|le|el|ta['’]|d['’]|m\.|d\.|r\.|j\.|г\.|р\.)"
+BEFORE_A_MONTH = rf"(?:{NUMBER}(?:-[\p{{L}}\p{{M}}]{{1,4}})?(?:-|\s+(?:{LINK}\s+)?)){{1,2}}"
+AFTER_A_MONTH = rf"(?:(?:,?\s+|-)(?:{LINK}\s+)?{NUMBER}(?:\s+(?-i:\p{{Ll}}{{1,2}})\.)?)"
+AND_A_WEEKDAY = rf"(?:,?\s+{ANY_WEEKDAY})?"
+WEEKDAY_FIRST = rf"(?:{ANY_WEEKDAY},?\s+(?:(?:dia|den|le|el|der|the)\s+)?)?"
+# Korean, Chinese and Japanese dates in figures ("2024년 2월 7일 수요일", "10月18日（周一）
+# 11点20分", "二月十二日").
+HAN_NUMBER = r"[〇零一二三四五六七八九十]{1,3}"
+EAST_ASIAN = (
+    rf"(?:(?:\d{{4}}|{HAN_NUMBER})\s?年\s?)?(?:\d{{1,2}}|{HAN_NUMBER})\s?月\s?(?:\d{{1,2}}|{HAN_NUMBER})\s?[日號号]"
+    r"(?:\s?[（(](?:星期|周|週)?[一二三四五六日天月火水木金土][）)])?"
+    r"(?:\s?(?:上午|下午|午前|午後)?\s?\d{1,2}(?:[点點時时](?:\s?\d{1,2}分)?|:\d{2}))?"
+)
+KOREAN = (
+    r"(?:\d{4}\s?년\s?)?\d{1,2}\s?월\s?\d{1,2}\s?일(?:\s?\(?\p{Hangul}{1,3}\)?(?<=요일|\(\p{Hangul}\)))?"
+    r"(?:\s?(?:오전|오후)?\s?\d{1,2}\s?시(?:\s?\d{1,2}\s?분)?)?"
 )
 
 
@@ -140,7 +152,20 @@ class DateElementRecognizer(RegexRecognizer):
         ),
         Pattern("month then day in another language",
                 rf"\b{FOREIGN_MONTH}\s+\d{{1,2}}\.?(?!\d)" + TIME, 0.6),
-        Pattern("east asian month and day", r"\d{1,2}月\d{1,2}日(?:\s?\d{1,2}:\d{2})?", 0.7),
+        Pattern("east asian month and day", EAST_ASIAN, 0.7),
+        Pattern("korean month and day", KOREAN, 0.7),
+        # Any language's month word with a number before or after it, the weekday and the
+        # time around them ("Kamis, 21 Maret 2024 pukul 09.00 WIB", "2024. január 18.",
+        # "augusztus 31., csütörtök 10:00").
+        Pattern("number and a month word in any language",
+                rf"{WEEKDAY_FIRST}{BEFORE_A_MONTH}{FOREIGN_MONTH}{AFTER_A_MONTH}{{0,2}}{AND_A_WEEKDAY}{TIME}", 0.7),
+        Pattern("a month word and a number in any language",
+                rf"{WEEKDAY_FIRST}{FOREIGN_MONTH}{AFTER_A_MONTH}{{1,2}}{AND_A_WEEKDAY}{TIME}", 0.7),
+        # A weekday of any language before a date in figures ("penktadienis, 2019-01-04",
+        # "úterý 3. 10.").
+        Pattern("weekday word and a date in figures",
+                rf"{ANY_WEEKDAY},?\s+(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\s?\d{{1,2}}\.(?:\s?\d{{2,4}})?"
+                rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)(?!\d){TIME}", 0.6),
         Pattern("month and year in figures",
                 r"(?<=\b(?:from|to|until|since|expires?|expiry|exp\.?|valid\s+(?:to|until|thru)"
                 r"|through|thru)\s+)(?P<phi>(?:0[1-9]|1[0-2])/(?:19|20)\d{2})\b",
@@ -184,7 +209,7 @@ class DateElementRecognizer(RegexRecognizer):
     def invalidate_result(self, pattern_text: str) -> bool:
         # "1/2" and "3/4" read as fractions far more often than as dates.
         return pattern_text in _FRACTIONS or not (
-            digits(pattern_text) or regex.search(r"[a-z]", pattern_text, regex.I)
+            digits(pattern_text) or regex.search(r"\p{L}", pattern_text)
         )
 
 

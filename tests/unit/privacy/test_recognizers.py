@@ -229,10 +229,29 @@ POSITIVES = [
     ("la sesión del jueves 23 a las 17 h", "DATE", "jueves 23 a las 17 h"),
     ("Klinik notu — 12 Şubat", "DATE", "12 Şubat"),
     ("Booked preparation for 5月15日 14:00.", "DATE", "5月15日 14:00"),
-    # month words of the languages Faker carries (assistant/privacy/data/month_names.txt)
+    # month and weekday words of other languages (assistant/privacy/data/calendar_words.txt),
+    # with the weekday, the links and the time a date carries there
     ("Konsultasi 5 Agustus 2024 di klinik.", "DATE", "5 Agustus 2024"),
     ("Pregled zakazan 3 prosinec 2021.", "DATE", "3 prosinec 2021"),
     ("Ngày 12 tháng ba 2022 tái khám.", "DATE", "12 tháng ba 2022"),
+    ("Janji: Kamis, 21 Maret 2024 pukul 09.00 WIB di klinik", "DATE", "Kamis, 21 Maret 2024 pukul 09.00 WIB"),
+    ("Időpont: 2024. január 18. délután", "DATE", "2024. január 18"),
+    ("Kitas vizitas 2024 m. sausio 3 d. klinikoje", "DATE", "2024 m. sausio 3 d"),
+    ("Среща на 27 януари 2020 г. в 10:30 ч. в кабинета", "DATE", "27 януари 2020 г. в 10:30 ч"),
+    ("Termin: augusztus 31., csütörtök 10:00", "DATE", "augusztus 31., csütörtök 10:00"),
+    ("התור נקבע ל-13 ביולי 2018 בשעה 10:10", "DATE", "13 ביולי 2018 בשעה 10:10"),
+    ("الموعد يوم الأحد 19 ديسمبر 2021 09:40 في العيادة", "DATE", "الأحد 19 ديسمبر 2021 09:40"),
+    ("Kayıt 2024-yil 8-mart, 19:20 tarihinde", "DATE", "2024-yil 8-mart, 19:20"),
+    ("Appointment ma 22 apr 11:00 online", "DATE", "22 apr 11:00"),
+    ("Seansa: 22 ta' Settembru 10:30", "DATE", "22 ta' Settembru 10:30"),
+    ("Next: penktadienis, 2019-01-04 clinic", "DATE", "penktadienis, 2019-01-04"),
+    ("schůzka středa 10. 1. v 10:45 h", "DATE", "středa 10. 1. v 10:45 h"),
+    ("Flight 14-Jan-2024, 11:00 IST from Pune", "DATE", "14-Jan-2024, 11:00 IST"),
+    ("Rendez-vous le 9 fevrier sans accent", "DATE", "9 fevrier"),
+    ("Tue 3/12/24 @ 1:00 PM intake", "DATE", "Tue 3/12/24 @ 1:00 PM"),
+    ("下次 10月18日（周一） 11点20分 复诊", "DATE", "10月18日（周一） 11点20分"),
+    ("다음 예약 2024년 2월 7일 수요일 오후 3시", "DATE", "2024년 2월 7일 수요일 오후 3시"),
+    ("生日是二月十二日", "DATE", "二月十二日"),
     ("she's 94 now and still bakes", "AGE", "94"),
     ("her father Dominik Vajcík (99) was seen today", "AGE", "99"),
     ("triage note: Joy Wolf, ninety-two, brought in", "AGE", "ninety-two"),
@@ -344,6 +363,8 @@ NEGATIVES = [
     "kms kms kms. not joking this time",  # no match: crisis slang
     "It cost $4500000 in all; see pages 1266-1277 and 2019-2024.",  # no match: price, ranges
     "Reach 1000000 steps this month; the flat was 23,170,000 won.",  # no match: count, amount
+    "It started a month or 2 ago and I sat 2 hours with it.",  # no match: words that abbreviate months elsewhere
+    "She was 45 in march of that year, at step 3 of 12.",  # no match: an age and a count before a month
 ]
 
 

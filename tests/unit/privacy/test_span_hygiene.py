@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from presidio_analyzer import RecognizerResult
 
+from assistant.config import Settings
+from assistant.privacy.config import load_privacy_config
+from assistant.privacy.spans import resolve
 from assistant.privacy.vault import Vault
 
 # (text, values that must be covered whole, words that must stay readable)
@@ -193,3 +197,28 @@ def test_a_form_label_stays_readable_and_a_speaker_is_still_a_name(found, text, 
         assert any(name in value for value in values), f"{name!r} not found in {values}"
     for label in labels:
         assert not any(label in value for value in values), f"label {label!r} scrubbed: {values}"
+
+
+def _result(kind: str, start: int, end: int, recognizer: str) -> RecognizerResult:
+    return RecognizerResult(kind, start, end, 0.9, recognition_metadata={"recognizer_name": recognizer})
+
+
+def test_a_word_the_tagger_adds_beside_a_found_span_of_its_type_joins_it():
+    """The tagger read "από 8 Δεκεμβρίου 2020" as one date, the date recognizer "8 Δεκεμβρίου
+    2020.": the preposition is not left standing alone as a date of its own."""
+    text = "εταιρεία από 8 Δεκεμβρίου 2020. Κέρκυρα"
+    tagger = _result("LEARNED_DATE", text.index("από"), text.index("2020") + 4, "PhiTaggerRecognizer")
+    found = _result("DATE", text.index("8 Δ"), text.index("2020") + 5, "DateElementRecognizer")
+    config = load_privacy_config(Settings().presidio_config)
+    spans = [(e.type, text[e.start:e.end]) for e in resolve([tagger, found], text, config)]
+    assert spans == [("DATE", "από 8 Δεκεμβρίου 2020")]
+
+
+def test_a_word_the_tagger_adds_beside_a_span_of_another_type_stands_apart():
+    text = "Termin 8 Dezember bei Anna"
+    tagger = _result("LEARNED_PERSON", text.index("Dezember"), len(text), "PhiTaggerRecognizer")
+    found = _result("DATE", text.index("8"), text.index("bei") - 1, "DateElementRecognizer")
+    config = load_privacy_config(Settings().presidio_config)
+    spans = [(e.type, text[e.start:e.end]) for e in resolve([tagger, found], text, config)]
+    assert ("DATE", "8 Dezember") in spans
+    assert any(kind == "PERSON" and value.endswith("Anna") for kind, value in spans)
