@@ -45,6 +45,7 @@ FILES = (
     "sealed/retrieval-v6.jsonl",
     "sealed/retrieval-v7.jsonl",
     "sealed/retrieval-v8.jsonl",
+    "sealed/retrieval-v9.jsonl",
 )
 RECIPE = {
     "base_model": BUNDLED_MINILM,
