@@ -55,6 +55,31 @@ LEADING_KIND = (
     # the acronyms of public services that lead a name ("GGZ Amstelland", "CLSC du Plateau")
     r"|ggz|clsc|ies|cesfam)"
 )
+# Kinds that lead a name in scripts other than Latin ("عيادة السكينة للصحة النفسية",
+# "центр «Тыныштық»", "โรงพยาบาลศิริราช"); the words of that script after it, up to four,
+# or a quoted name, are its name; a Cyrillic or Greek name is capitalised or quoted.
+SCRIPT_LEADING_KIND = (
+    r"(?:عيادة|مستشفى|مستشفي|مصحة|مركز|بنك|شركة|جامعة|مدرسة|كلية|کلینیک|بیمارستان|درمانگاه|مرکز"
+    r"|دانشگاه|مدرسه|بانک|شرکت|בית[ \t]+החולים|בית[ \t]+חולים|מרפאת|קופת[ \t]+חולים|בית[ \t]+ספר"
+    r"|अस्पताल|हस्पताल|क्लिनिक|হাসপাতাল|ক্লিনিক|ਹਸਪਤਾਲ|ਕਲੀਨਿਕ|மருத்துவமனை|ሆስፒታል|ክሊኒክ)"
+)
+CASED_LEADING_KIND = (
+    r"(?:клиника|клиники|клинике|клиникой|центр|центра|центре|центром|больница|больницы|больнице"
+    r"|поликлиника|лікарня|лікарні|клініка|клініки|центру|банк|банка|университет|університет"
+    r"|школа|школы|гимназия|лицей|ліцей|κλινική|νοσοκομείο|κέντρο|τράπεζα|πανεπιστήμιο|σχολείο)"
+)
+QUOTED = r"(?:«[^»\n]{1,40}»|„[^“”\n]{1,40}[“”]|\"[^\"\n]{1,40}\")"
+UNCASED_WORD = r"(?:(?!\p{Latin})[\p{L}\p{M}\u200c]+)"
+CASED_WORD = r"(?-i:(?:\p{Cyrillic}|\p{Greek})*\p{Lu}[\p{L}\p{M}-]*)"
+# Chinese, Japanese, Korean and Thai write the kind after the name, with no space between
+# ("台大醫院", "こころの森メンタルクリニック", "마음숲정신건강의학과의원", "株式会社ミナトシステムズ").
+EAST_ASIAN_KIND = (
+    r"(?<![去在到的のにでへとは])(?:医院|醫院|診所|诊所|クリニック|病院|センター|中心|大学|大學|銀行|银行"
+    r"|学校|學校|株式会社)"
+)
+KOREAN_KIND = r"(?:병원|의원|은행|학교|대학교|센터)"
+# A Russian or Ukrainian adjective before the kind ("Медицинский центр").
+CYRILLIC_ADJECTIVE = r"(?:\p{Cyrillic}{2,}(?:ий|ый|ой|ая|ое|ые|ого|ої|а|і)[ \t]+)"
 LINKS = (
     r"(?:de|del|de[ \t]+la|de[ \t]+los|do|da|dos|das|am|an[ \t]+der|im|di|della|du|des|la|le|les"
     r"|ya|van|maternelle|primaire|[ée]l[ée]mentaire|primaria|secundaria|p[úu]blica|publique|general"
@@ -106,6 +131,17 @@ class OrganizationRecognizer(RegexRecognizer):
         Pattern("legal form", rf"\b(?:{WORD},?\s+){{1,4}}(?-i:{LEGAL_FORM})(?![\w])", 0.6),
         Pattern("lower-case name, legal form",
                 rf"\b(?:(?!{FUNCTION_WORDS}\b)[\p{{L}}&'’-]+\s+){{1,3}}{UNAMBIGUOUS_FORM}(?![\w])", 0.6),
+        Pattern("leading kind in another script",
+                rf"(?<![\p{{L}}\p{{M}}]){SCRIPT_LEADING_KIND}(?:[ \t]+{QUOTED}|(?:[ \t]+{UNCASED_WORD}){{1,4}})", 0.6),
+        Pattern("leading kind in Cyrillic or Greek",
+                rf"(?<![\p{{L}}\p{{M}}]){CYRILLIC_ADJECTIVE}?{CASED_LEADING_KIND}"
+                rf"(?:[ \t]+{QUOTED}|(?:[ \t]+{CASED_WORD}){{1,3}})", 0.6),
+        Pattern("east asian name and kind",
+                rf"(?:株式会社)?[\p{{Han}}\p{{Katakana}}\p{{Hiragana}}ー々]{{1,12}}?{EAST_ASIAN_KIND}"
+                r"|(?:株式会社|\(주\))[\p{Katakana}\p{Han}\p{Hangul}ー]{1,12}",
+                0.6),
+        Pattern("korean name and kind", rf"(?<!\p{{Hangul}})\p{{Hangul}}{{1,12}}{KOREAN_KIND}", 0.6),
+        Pattern("thai leading kind", r"(?:โรงพยาบาล|คลินิก|ธนาคาร|โรงเรียน|มหาวิทยาลัย)\p{Thai}{1,20}", 0.6),
         Pattern("university of", r"\b(?-i:University\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", 0.7),
         Pattern(
             "works at",

@@ -58,6 +58,24 @@ NICKNAME_LABEL = (
 QUOTE_OPEN, QUOTE_CLOSE = "[\"“‘']", "[\"”’']"
 # A line that lists people: "Present: Hope, Will B., Ji-woo and Ola".
 ROSTER = r"(?:present|absent|attendance|attendees|participants|group\s+members|cc)"
+# Titles and forms of address in uncased scripts other than Latin; the words of that script
+# after one, up to three, are a name ("الدكتورة منى الشريف", "آقای فرهاد رضایی", "ডাক্তার রহমান").
+SCRIPT_TITLE = (
+    r"(?:الدكتور|الدكتورة|دكتور|دكتورة|السيد|السيدة|الأستاذ|الأستاذة|الآنسة|دکتر|داکتر|آقای|آقا|خانم"
+    r"|جناب|سرکار|دکتۆر|کاک|خاتوو|ڈاکٹر|محترمہ|דוקטור|ד\"ר|מר|גברת|הגברת|डॉक्टर|डाक्टर|डॉ\.|डा\."
+    r"|श्री|श्रीमती|सुश्री|ডাক্তার|ডা\.|ডঃ|জনাব|শ্রী|শ্রীমতী|ਡਾਕਟਰ|ਡਾ\.|ਸ੍ਰੀ|ਸ੍ਰੀਮਤੀ|ડૉક્ટર|ડૉ\.|શ્રી"
+    r"|டாக்டர்|மருத்துவர்|திரு|திருமதி|ዶክተር|ዶ/ር|አቶ|ወይዘሮ|ወ/ሮ|ექიმი|ბატონი|ქალბატონი|բժիշկ"
+    r"|պարոն|տիկին)"
+)
+# Those of Cyrillic and Greek, whose names are capitalised ("доктор Петрова", "κ. Παπαδάκη").
+CASED_TITLE = r"(?:доктор|д-р|лікар|лікарка|пан|пані|господин|госпожа|г-н|г-жа|Δρ\.|κ\.|κα|κύριος|κυρία)"
+CASED_WORD = r"(?-i:\p{Lu}(?:\p{Cyrillic}|\p{Greek})+)"
+SCRIPT_WORD = r"(?:(?!\p{Latin})[\p{L}\p{M}\u200c]+)"
+# Thai, Burmese and Khmer write the title onto the name ("นางสาวสุดารัตน์", "ဒေါ်သန်းသန်းနွယ်");
+# not Thai "คุณ" or "นาง", which end other words ("ขอบคุณ", thank you).
+JOINED_TITLE = (
+    r"(?:คุณหมอ|นางสาว|ဒေါက်တာ|ဦး|ဒေါ်|မောင်|លោកស្រី|លោកគ្រូពេទ្យ|លោក|វេជ្ជបណ្ឌិត)"
+)
 
 
 class TitledNameRecognizer(RegexRecognizer):
@@ -83,6 +101,12 @@ class TitledNameRecognizer(RegexRecognizer):
         Pattern("nickname after a name",
                 rf"(?<={CAPITALISED}[ \t]+\(?[ \t]*{QUOTE_OPEN})(?P<phi>(?-i:\p{{Lu}}\p{{Ll}}[\w'’-]*)){QUOTE_CLOSE}"
                 rf"(?=[ \t]*\)?(?:[\s,.;:!?]|$))", 0.6),
+        Pattern("title name in another script",
+                rf"(?<![\p{{L}}\p{{M}}]){SCRIPT_TITLE}(?:[ \t]+{SCRIPT_TITLE})*[ \t]+(?P<phi>{SCRIPT_WORD}(?:[ \t]+{SCRIPT_WORD}){{0,2}})", 0.6),
+        Pattern("title name in Cyrillic or Greek",
+                rf"(?<![\p{{L}}\p{{M}}]){CASED_TITLE}[ \t]+(?P<phi>{CASED_WORD}(?:[ \t]+{CASED_WORD}){{0,2}})", 0.6),
+        Pattern("title joined to a name",
+                rf"{JOINED_TITLE}[ \t]?(?P<phi>[\p{{Thai}}\p{{Myanmar}}\p{{Khmer}}]{{2,15}})", 0.6),
         # Romanised Korean and similar given names: "Sun-mi Cho", "Jun-ho Park".
         Pattern("hyphenated given name", r"\b(?-i:[A-Z][a-z]+-[a-z]{1,4}\s+[A-Z][a-z]+)\b", 0.6),
     ]

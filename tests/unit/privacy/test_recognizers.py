@@ -277,6 +277,18 @@ POSITIVES = [
     # more kinds, legal forms and leading kinds of other languages and countries
     ("Invoice from Negombo Holdings (Pvt) Ltd attached.", "ORGANIZATION", "Negombo Holdings (Pvt) Ltd"),
     ("Invoice from BONIFACE CONSULTING LTD attached.", "ORGANIZATION", "BONIFACE CONSULTING LTD"),
+    # titles of other scripts before a name, Thai and Burmese ones written onto it
+    ("Letter to خانم دکتر نسرین کاظمی about Sara", "PERSON", "نسرین کاظمی"),
+    ("From আমি, to ডাক্তার রহমান in London", "PERSON", "রহমান"),
+    ("Note to คุณหมอพิมพ์ชนก after the session", "PERSON", "พิมพ์ชนก"),
+    ("Her mother ဒေါ်သန်းသန်းနွယ် called", "PERSON", "သန်းသန်းနွယ်"),
+    ("Spoke with доктор Петрова today", "PERSON", "Петрова"),
+    # the kind of institution in other scripts, before the name or (East Asian) after it
+    ("Referral from عيادة السكينة للصحة النفسية – Maadi", "ORGANIZATION", "عيادة السكينة للصحة النفسية"),
+    ("Referral: Медицинский центр «Тыныштық», Almaty", "ORGANIZATION", "Медицинский центр «Тыныштық»"),
+    ("She works at 株式会社ミナトシステムズ in Osaka", "ORGANIZATION", "株式会社ミナトシステムズ"),
+    ("Seen at 마음숲정신건강의학과의원 last year", "ORGANIZATION", "마음숲정신건강의학과의원"),
+    ("Discharged from โรงพยาบาลศิริราช on Friday", "ORGANIZATION", "โรงพยาบาลศิริราช"),
     ("Arbeidsgiver: Christensen AS, Oslo", "ORGANIZATION", "Christensen AS"),
     ("Überweisung: Hausarztpraxis am Markt", "ORGANIZATION", "Hausarztpraxis am Markt"),
     ("Suivi au CLSC du Plateau-Mont-Royal.", "ORGANIZATION", "CLSC du Plateau-Mont-Royal"),
