@@ -105,7 +105,7 @@ def name_parts(names: Iterable[str], lexicon: Lexicon) -> list[NamePart]:
     return sorted(parts.values(), key=lambda p: -len(p.text))
 
 
-def spread_names(text: str, entities: list[Entity], parts: list[NamePart], lexicon: Lexicon) -> list[Entity]:
+def spread_names(text: str, entities: list[Entity], parts: list[NamePart]) -> list[Entity]:
     """``entities`` plus a PERSON span for every uncovered occurrence of a name part."""
     if not parts:
         return entities

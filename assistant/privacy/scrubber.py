@@ -99,7 +99,7 @@ class PresidioScrubber:
             self._lexicon,
         )
         found = [
-            _outside_placeholders(n.text, spread_names(n.text, entities, parts, self._lexicon))
+            _outside_placeholders(n.text, spread_names(n.text, entities, parts))
             for n, entities in zip(normal, found)
         ]
         return [_to_original(n, entities) for n, entities in zip(normal, found)]

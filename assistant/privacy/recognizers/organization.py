@@ -8,7 +8,13 @@ when a word of it is not itself clinical vocabulary: "Cognitive Behavioral Thera
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import FUNCTION_WORDS, Pattern, RegexRecognizer
+from assistant.privacy.recognizers.base import (
+    CYRILLIC_OR_GREEK_NAME,
+    FUNCTION_WORDS,
+    OTHER_SCRIPT_WORD,
+    Pattern,
+    RegexRecognizer,
+)
 
 WORD = r"(?-i:(?:\p{Lu}[\w'’.-]*|&))"
 KIND = (
@@ -69,8 +75,6 @@ CASED_LEADING_KIND = (
     r"|школа|школы|гимназия|лицей|ліцей|κλινική|νοσοκομείο|κέντρο|τράπεζα|πανεπιστήμιο|σχολείο)"
 )
 QUOTED = r"(?:«[^»\n]{1,40}»|„[^“”\n]{1,40}[“”]|\"[^\"\n]{1,40}\")"
-UNCASED_WORD = r"(?:(?!\p{Latin})[\p{L}\p{M}\u200c]+)"
-CASED_WORD = r"(?-i:(?:\p{Cyrillic}|\p{Greek})*\p{Lu}[\p{L}\p{M}-]*)"
 # Chinese, Japanese, Korean and Thai write the kind after the name, with no space between
 # ("台大醫院", "こころの森メンタルクリニック", "마음숲정신건강의학과의원", "株式会社ミナトシステムズ").
 EAST_ASIAN_KIND = (
@@ -132,10 +136,10 @@ class OrganizationRecognizer(RegexRecognizer):
         Pattern("lower-case name, legal form",
                 rf"\b(?:(?!{FUNCTION_WORDS}\b)[\p{{L}}&'’-]+\s+){{1,3}}{UNAMBIGUOUS_FORM}(?![\w])", 0.6),
         Pattern("leading kind in another script",
-                rf"(?<![\p{{L}}\p{{M}}]){SCRIPT_LEADING_KIND}(?:[ \t]+{QUOTED}|(?:[ \t]+{UNCASED_WORD}){{1,4}})", 0.6),
+                rf"(?<![\p{{L}}\p{{M}}]){SCRIPT_LEADING_KIND}(?:[ \t]+{QUOTED}|(?:[ \t]+{OTHER_SCRIPT_WORD}){{1,4}})", 0.6),
         Pattern("leading kind in Cyrillic or Greek",
                 rf"(?<![\p{{L}}\p{{M}}]){CYRILLIC_ADJECTIVE}?{CASED_LEADING_KIND}"
-                rf"(?:[ \t]+{QUOTED}|(?:[ \t]+{CASED_WORD}){{1,3}})", 0.6),
+                rf"(?:[ \t]+{QUOTED}|(?:[ \t]+{CYRILLIC_OR_GREEK_NAME}){{1,3}})", 0.6),
         Pattern("east asian name and kind",
                 rf"(?:株式会社)?[\p{{Han}}\p{{Katakana}}\p{{Hiragana}}ー々]{{1,12}}?{EAST_ASIAN_KIND}"
                 r"|(?:株式会社|\(주\))[\p{Katakana}\p{Han}\p{Hangul}ー]{1,12}",

@@ -3,8 +3,9 @@
 spaCy's English model knows few places written in other scripts ("القاهرة", "ঢাকা") or
 Latin names it has not seen ("Debrecen"). A run of up to four words that is a listed name
 is a place: a Latin one as written in the list (or in capitals, when it has more than one
-word: a single word in capitals is as often an acronym), another script as listed,
-or after a one-letter Arabic or Hebrew preposition joined to it ("بالقاهرة", "בחיפה").
+word: a single word in capitals is as often an acronym), another script as listed, or after
+a one-letter Arabic or Hebrew preposition joined to it ("بالقاهرة", "בחיפה"). The list
+holds no names of the scripts written without spaces, which would be found inside words.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from assistant.normalize import script_of
 from assistant.privacy.recognizers.base import finding
 
 PLACE_NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "place_names.txt"
-UNSPACED = frozenset({"CJK", "KANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR"})
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
 JOIN = regex.compile(r" |-")
 PREPOSITIONS = frozenset("بلوفכבלמהו")
@@ -79,10 +79,7 @@ def _capitalised(names: frozenset[str]) -> frozenset[str]:
 
 
 def _listed(run: str, names: frozenset[str]) -> bool:
-    script = script_of(run)
-    if script is None or script in UNSPACED:
-        return False
-    if script == "LATIN":
+    if script_of(run) == "LATIN":
         return run in names or (" " in run and run.isupper() and run in _capitalised(names))
     if run in names:
         return True

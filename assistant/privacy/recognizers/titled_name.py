@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from assistant.privacy.recognizers.base import Pattern, RegexRecognizer
+from assistant.privacy.recognizers.base import (
+    CYRILLIC_OR_GREEK_NAME,
+    OTHER_SCRIPT_WORD,
+    Pattern,
+    RegexRecognizer,
+)
 
 CAPITALISED = r"(?-i:\p{Lu}\w*(?:['’](?!s\b)\w+)?(?:-\p{L}\w*)?)"
 ANY_CASE = r"(?-i:[A-Za-z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?)"
@@ -69,8 +74,6 @@ SCRIPT_TITLE = (
 )
 # Those of Cyrillic and Greek, whose names are capitalised ("доктор Петрова", "κ. Παπαδάκη").
 CASED_TITLE = r"(?:доктор|д-р|лікар|лікарка|пан|пані|господин|госпожа|г-н|г-жа|Δρ\.|κ\.|κα|κύριος|κυρία)"
-CASED_WORD = r"(?-i:\p{Lu}(?:\p{Cyrillic}|\p{Greek})+)"
-SCRIPT_WORD = r"(?:(?!\p{Latin})[\p{L}\p{M}\u200c]+)"
 # Thai, Burmese and Khmer write the title onto the name ("นางสาวสุดารัตน์", "ဒေါ်သန်းသန်းနွယ်");
 # not Thai "คุณ" or "นาง", which end other words ("ขอบคุณ", thank you).
 JOINED_TITLE = (
@@ -102,9 +105,9 @@ class TitledNameRecognizer(RegexRecognizer):
                 rf"(?<={CAPITALISED}[ \t]+\(?[ \t]*{QUOTE_OPEN})(?P<phi>(?-i:\p{{Lu}}\p{{Ll}}[\w'’-]*)){QUOTE_CLOSE}"
                 rf"(?=[ \t]*\)?(?:[\s,.;:!?]|$))", 0.6),
         Pattern("title name in another script",
-                rf"(?<![\p{{L}}\p{{M}}]){SCRIPT_TITLE}(?:[ \t]+{SCRIPT_TITLE})*[ \t]+(?P<phi>{SCRIPT_WORD}(?:[ \t]+{SCRIPT_WORD}){{0,2}})", 0.6),
+                rf"(?<![\p{{L}}\p{{M}}]){SCRIPT_TITLE}(?:[ \t]+{SCRIPT_TITLE})*[ \t]+(?P<phi>{OTHER_SCRIPT_WORD}(?:[ \t]+{OTHER_SCRIPT_WORD}){{0,2}})", 0.6),
         Pattern("title name in Cyrillic or Greek",
-                rf"(?<![\p{{L}}\p{{M}}]){CASED_TITLE}[ \t]+(?P<phi>{CASED_WORD}(?:[ \t]+{CASED_WORD}){{0,2}})", 0.6),
+                rf"(?<![\p{{L}}\p{{M}}]){CASED_TITLE}[ \t]+(?P<phi>{CYRILLIC_OR_GREEK_NAME}(?:[ \t]+{CYRILLIC_OR_GREEK_NAME}){{0,2}})", 0.6),
         Pattern("title joined to a name",
                 rf"{JOINED_TITLE}[ \t]?(?P<phi>[\p{{Thai}}\p{{Myanmar}}\p{{Khmer}}]{{2,15}})", 0.6),
         # Romanised Korean and similar given names: "Sun-mi Cho", "Jun-ho Park".
