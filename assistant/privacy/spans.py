@@ -5,7 +5,8 @@ or place ends at a line break, and a guessed name holds no digit; overlapping
 spans merge; person names next to each other, or joined by an initial or a particle,
 become one name; a word after a name that is neither English nor allow-listed is its
 surname ("anneke vandermolen"); a "name" ending in a word such as "Questionnaire" or
-"Institute" names a thing, not a person.
+"Institute" names a thing, not a person; a name guessed inside an organisation that a
+recognizer found ("Ketamine Therapy" in "North Star Ketamine Therapy") gives way to it.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def resolve(
     tokens, merge overlaps and join the parts of names."""
     foreign = lexicon is not None and lexicon.other_language(text)
     stop = lexicon.other_stop if foreign else frozenset()
-    kept, learned = [], []
+    kept, learned, guessed_names, organisations = [], [], [], []
     for result in results:
         kind = config.placeholder_types.get(result.entity_type, result.entity_type)
         if result.score < config.threshold(kind):
@@ -66,7 +67,15 @@ def resolve(
         if _recognizer(result) == "SpacyRecognizer" and _form_label(kind, text, start, end):
             continue
         entity = Entity(type=kind, start=start, end=end, score=round(result.score, 4))
-        (learned if _recognizer(result) in _LEARNED else kept).append(entity)
+        if _recognizer(result) in _LEARNED:
+            learned.append(entity)
+        elif kind == "PERSON" and _guessed(result):
+            guessed_names.append(entity)
+        else:
+            kept.append(entity)
+            if kind == "ORGANIZATION" and not _guessed(result):
+                organisations.append(entity)
+    kept += [part for name in guessed_names for part in _outside_organisations(text, name, organisations)]
     merged = _merge(kept + _outside(text, learned, kept))
     if lexicon is not None:
         merged = _merge(_with_surnames(text, merged, lexicon))
@@ -166,6 +175,25 @@ def _outside(text: str, learned: list[Entity], found: list[Entity]) -> list[Enti
                 parts.append(entity.model_copy(update={"start": start_, "end": end_}))
             start = end
     return parts
+
+
+def _outside_organisations(text: str, name: Entity, organisations: list[Entity]) -> list[Entity]:
+    """A guessed name cut back to what lies outside the organisations a recognizer found:
+    spaCy reads "Ketamine Therapy" in "North Star Ketamine Therapy" as a person, and a
+    merged span would take that type and spread "of" and "am" as name parts."""
+    start, end = name.start, name.end
+    for organisation in organisations:
+        if organisation.start < end and start < organisation.end:
+            if start < organisation.start:
+                end = organisation.start
+            elif end > organisation.end:
+                start = organisation.end
+            else:
+                return []
+    start, end = _trim(text, start, end)
+    if start >= end or not any(ch.isalnum() for ch in text[start:end]):
+        return []
+    return [name.model_copy(update={"start": start, "end": end})]
 
 
 def _joined(text: str, taken: list[str | None], kind: str, start: int, end: int) -> tuple[int, int]:

@@ -28,14 +28,20 @@ KIND = (
     r"|Psychiatry|Psychology|Psychotherapy|Therapy|Therapies|Counsell?ing|Medicine|Healthcare"
     r"|Wellness|Semiconductors?|Storage|Manufacturing|(?:Unified\s+)?School\s+District"
     r"|Practice|Pa?ediatrics|Infirmary|Holdings|Trading|Freight|Analytics|Plumbing|Supplies"
-    r"|Works|Hotel|Enterprises|Industries|Apotheke|&\s+Sons|e\s+Filhos|e\s+Figli|Hermanos"
+    r"|Works|Hotel|Enterprises|Industries|Apotheke|&\s+Sons|e\s+Filhos|e\s+Figli|Hermanos|Services?|Collective|Hospice|Alliance|Network|Trust"
+    r"|Association|Society|Cooperative|Co-op|Pizzeria|Salon|Gym|Fitness|Public\s+Defender"
     # kind words written after the name in Finnish, Swedish, Hungarian ("Hervannan terveysasema")
     r"|terveysasema|sairaala|v[åa]rdcentral(?:en)?|rendel[őo]|k[óo]rh[áa]z)"
+)
+# Kinds whose name follows them ("Institute of Mental Health", "College of Art and Design").
+INSTITUTION_OF = (
+    r"(?-i:Institute|College|Centre|Center|School|Academy|Hospital|Sisters|Brothers"
+    r"|Society|Association|Museum|Bank|Church)"
 )
 # Kinds of practice whose name may be clinical vocabulary alone ("Family Medicine").
 PRACTICE_KINDS = frozenset(
     "psychiatry psychology psychotherapy therapy therapies counseling counselling medicine "
-    "healthcare wellness health practice systems".split()
+    "healthcare wellness health practice systems service services network alliance".split()
 )
 CLINICAL_WORDS = frozenset(
     "family internal systems cognitive behavioral behavioural behavior behaviour dialectical "
@@ -47,7 +53,8 @@ CLINICAL_WORDS = frozenset(
     "psychodynamic existential gestalt play drama dance equine mindfulness-based "
     "emotion-focused solution-focused brief strategic structural person-centered "
     "client-centered humanistic positive sex marital grief women's men's global "
-    "outpatient inpatient residential virtual online telehealth the a of in for with".split()
+    "outpatient inpatient residential virtual online telehealth crisis social protective "
+    "customer national human peer support care the a of in for with".split()
 )
 # A kind word that leads the name, as many languages write it ("hôpital Lariboisière").
 LEADING_KIND = (
@@ -57,7 +64,10 @@ LEADING_KIND = (
     r"|huisartsenpraktijk|basisschool|sjukhus|sykehus|sairaala"
     r"|consultorio|consult[óo]rio|hausarztpraxis|gemeinschaftspraxis|ordinacija|ambulanta"
     r"|ph[òo]ng\s+kh[áa]m|kliniki|kl[īi]nika|azienda\s+ospedaliera|col[ée]gio|poliklinika"
-    r"|poradnia|gabinet|centre\s+de\s+sant[ée]|centro\s+de\s+sa[úu]de|hotel|grand\s+hotel"
+    r"|poradnia|gabinet|centre\s+de\s+sant[ée]|centro\s+de\s+sa[úu]de|hotel|grand\s+hotel|zentrum"
+    r"|grundschule|gesamtschule|realschule|mittelschule|volksschule|gymnasium|apotheke|farmacia"
+    r"|pharmacie|(?:psychiatrie[ \t]+)?praktijk|kliniek|c[âa]mara\s+municipal|ayuntamiento"
+    r"|prefeitura"
     # the acronyms of public services that lead a name ("GGZ Amstelland", "CLSC du Plateau")
     r"|ggz|clsc|ies|cesfam)"
 )
@@ -87,7 +97,7 @@ CYRILLIC_ADJECTIVE = r"(?:\p{Cyrillic}{2,}(?:ий|ый|ой|ая|ое|ые|ог�
 LINKS = (
     r"(?:de|del|de[ \t]+la|de[ \t]+los|do|da|dos|das|am|an[ \t]+der|im|di|della|du|des|la|le|les"
     r"|ya|van|maternelle|primaire|[ée]l[ée]mentaire|primaria|secundaria|p[úu]blica|publique|general"
-    r"|universitario|universitaire|municipal)"
+    r"|universitario|universitaire|municipal|f[üu]r|voor|pour|per|para|na|of|for)"
 )
 CAPITALISED = r"(?-i:\p{Lu}[\w'’-]*(?:\.(?=[\w-])[\w'’-]*)*)"
 ORG_LABEL = (
@@ -120,7 +130,13 @@ class OrganizationRecognizer(RegexRecognizer):
 
     ENTITY = "ORGANIZATION"
     PATTERNS = [
-        Pattern("named institution", rf"\b(?:{WORD}\s+){{1,4}}{KIND}\b", 0.6),
+        Pattern("named institution", rf"\b(?:{WORD}\s+(?-i:of\s+)?){{1,4}}{KIND}\b", 0.6),
+        Pattern(
+            "institution of",
+            rf"\b(?:{WORD}[ \t]+){{0,3}}{INSTITUTION_OF}[ \t]+(?-i:of|for)[ \t]+(?-i:the[ \t]+)?{CAPITALISED}"
+            rf"(?:[ \t]+(?-i:and[ \t]+|&[ \t]+)?{CAPITALISED}){{0,3}}",
+            0.6,
+        ),
         Pattern(
             "leading kind",
             rf"(?<!\w)(?:{LEADING_KIND})(?:[ \t]+{LINKS})*[ \t]+{CAPITALISED}"

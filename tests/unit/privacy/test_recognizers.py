@@ -294,6 +294,19 @@ POSITIVES = [
     ("Suivi au CLSC du Plateau-Mont-Royal.", "ORGANIZATION", "CLSC du Plateau-Mont-Royal"),
     ("She sees Dr. Choi at Maple Grove Pediatrics.", "ORGANIZATION", "Maple Grove Pediatrics"),
     ("He teaches at Roosevelt High School.", "ORGANIZATION", "Roosevelt High School"),
+    ("Referred to: North Star Ketamine Therapy, Attn: Dr. Ingrid Solberg", "ORGANIZATION",
+     "North Star Ketamine Therapy"),
+    ("Adjunct at Otis College of Art and Design since May.", "ORGANIZATION",
+     "Otis College of Art and Design"),
+    ("Letter from the Institute of Mental Health, Singapore", "ORGANIZATION", "Institute of Mental Health"),
+    ("Sisters of Providence Hospice - Interdisciplinary Team", "ORGANIZATION", "Sisters of Providence Hospice"),
+    ("To: Accounts, Riverbend KAP Collective <accounts@example.org>", "ORGANIZATION",
+     "Riverbend KAP Collective"),
+    ("Avon & Wiltshire Ketamine Service - Integration Note", "ORGANIZATION", "Avon & Wiltshire Ketamine Service"),
+    ("my session at the Zentrum für Psychische Gesundheit Eppendorf is soon", "ORGANIZATION",
+     "Zentrum für Psychische Gesundheit Eppendorf"),
+    ("Her daughter attends the Grundschule am Kollwitzplatz.", "ORGANIZATION", "Grundschule am Kollwitzplatz"),
+    ("AANMELDFORMULIER - Psychiatrie Praktijk Oosterpark", "ORGANIZATION", "Psychiatrie Praktijk Oosterpark"),
     ("We walked the Wildwood Trail at dusk.", "LOCATION", "Wildwood Trail"),
     ("I drove out to Bodega Bay alone.", "LOCATION", "Bodega Bay"),
     ("I keep driving to the Harlow Street Bridge at night.", "LOCATION", "Harlow Street Bridge"),
@@ -377,6 +390,9 @@ NEGATIVES = [
     "Reach 1000000 steps this month; the flat was 23,170,000 won.",  # no match: count, amount
     "It started a month or 2 ago and I sat 2 hours with it.",  # no match: words that abbreviate months elsewhere
     "She was 45 in march of that year, at step 3 of 12.",  # no match: an age and a count before a month
+    "We use cognitive behavioral therapy and the Crisis Service line.",  # no match: a kind of service
+    "Die Psychiatrische Konsultation war gut.",  # no match: a German noun after an adjective
+    "The Department of Psychiatry guidance says so.",  # no match: a department names no place
 ]
 
 

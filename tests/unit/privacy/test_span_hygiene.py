@@ -222,3 +222,24 @@ def test_a_word_the_tagger_adds_beside_a_span_of_another_type_stands_apart():
     spans = [(e.type, text[e.start:e.end]) for e in resolve([tagger, found], text, config)]
     assert ("DATE", "8 Dezember") in spans
     assert any(kind == "PERSON" and value.endswith("Anna") for kind, value in spans)
+
+
+def test_a_guessed_name_inside_a_found_organisation_gives_way_to_it():
+    """spaCy reads "Ketamine Therapy" as a person: the merged span would be a PERSON ending in
+    "Therapy", which names a thing, and the whole organisation would be dropped."""
+    text = "Referred to: North Star Ketamine Therapy, Attn: intake"
+    organisation = _result("ORGANIZATION", text.index("North"), text.index(","), "OrganizationRecognizer")
+    guess = _result("PERSON", text.index("Ketamine"), text.index(","), "SpacyRecognizer")
+    config = load_privacy_config(Settings().presidio_config)
+    spans = [(e.type, text[e.start:e.end]) for e in resolve([organisation, guess], text, config)]
+    assert spans == [("ORGANIZATION", "North Star Ketamine Therapy")]
+
+
+def test_a_guessed_name_keeps_its_part_outside_a_found_organisation():
+    text = "Ursula Brunner von der Apotheke am Limmatplatz ruft an"
+    organisation = _result("ORGANIZATION", text.index("Apotheke"), text.index(" ruft"), "OrganizationRecognizer")
+    guess = _result("PERSON", 0, text.index(" am"), "SpacyRecognizer")
+    config = load_privacy_config(Settings().presidio_config)
+    spans = [(e.type, text[e.start:e.end]) for e in resolve([organisation, guess], text, config)]
+    assert spans[0][0] == "PERSON" and spans[0][1].startswith("Ursula Brunner")
+    assert ("ORGANIZATION", "Apotheke am Limmatplatz") in spans
