@@ -14,7 +14,7 @@ from bm25s.stopwords import STOPWORDS_EN
 from assistant.kb.vocabulary import Vocabulary, abbreviation_key
 
 TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/+\-]*")
-WORD = re.compile(r"[a-z]+")
+WORD = re.compile(r"[^\W\d_]+")  # letters of any script: "übelkeit", "κατάθλιψη" match whole
 MIN_TYPO_LENGTH = 4  # shorter unknown words are abbreviations or noise, never "corrected"
 STOPWORDS = frozenset(STOPWORDS_EN) | {"i", "my", "me", "she", "he", "her", "his", "do", "what", "how"}
 
@@ -132,13 +132,15 @@ class QueryRewriter:
 
         def fix(match: re.Match) -> str:
             word = match.group(0)
+            if not word.isascii():  # a word of another language is no English typo
+                return word
             better = self.speller.correct(word.lower())
             if better is None:
                 return word
             corrections.append((word.lower(), better))
             return better
 
-        return re.sub(r"[A-Za-z]+", fix, question), corrections
+        return re.sub(r"[^\W\d_]+", fix, question), corrections
 
     def _stems(self, text: str) -> frozenset[str]:
         words = WORD.findall(text.lower().replace("’", "'").replace("'", ""))

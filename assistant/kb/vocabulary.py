@@ -128,7 +128,7 @@ def _content_problems(vocabulary: Vocabulary) -> list[tuple[str, str]]:
 def _phrase_problems(field: str, phrases: list[str]) -> list[tuple[str, str]]:
     problems = []
     for j, phrase in enumerate(phrases):
-        if not re.search(r"[A-Za-z0-9]", phrase):
+        if not re.search(r"[^\W_]", phrase):  # a letter or digit of any script
             problems.append((f"{field}.{j}", "is empty"))
         elif find_dose_amounts(phrase):
             problems.append((f"{field}.{j}", "contains a dose amount; remove it"))

@@ -17,6 +17,8 @@ abbreviations:
 concepts:
   - terms: [behavioral activation]
     said_as: [stuck on the couch]
+  - terms: [mindfulness]
+    said_as: [Achtsamkeitsübungen, atenção plena, παράθυρο ανοχής]
 """
 
 
@@ -63,7 +65,7 @@ def rewriter():
     import yaml
 
     vocabulary = Vocabulary.model_validate(yaml.safe_load(VALID))
-    counts = Counter({"death": 9, "ketamine": 20, "integration": 12, "dearth": 1, "touch": 3})
+    counts = Counter({"death": 9, "ketamine": 20, "integration": 12, "dearth": 1, "touch": 3, "rapid": 2})
     return QueryRewriter(vocabulary, Speller(counts, frozenset({"couch", "freaked"})))
 
 
@@ -78,6 +80,11 @@ def rewriter():
         ("how to act on values", None),  # "act" the verb is not ACT
         ("the couch in the session room", None),  # one word of a phrase is not the phrase
         ("SIGNS of relief", None),
+        # words of other languages and scripts match whole, accents and all
+        ("Achtsamkeitsübungen für den Alltag?", "mindfulness"),
+        ("exercícios de atenção plena", "mindfulness"),
+        ("τι είναι το παράθυρο ανοχής;", "mindfulness"),
+        ("übungen für den Alltag", None),  # a piece of a word is not the word
     ],
 )
 def test_rewriter_expands_abbreviations_and_concepts(rewriter, question, expected):
@@ -97,6 +104,7 @@ def test_rewriter_expands_abbreviations_and_concepts(rewriter, question, expecte
         ("stuck on the couch", []),  # a word the model knows is not a typo
         ("TIPP or grounding", []),  # nothing within reach
         ("dth", []),  # too short to guess
+        ("thérapie", []),  # a word of another language is no English typo ("rapie" no "rapid")
     ],
 )
 def test_speller_corrects_typos_to_the_most_frequent_corpus_word(rewriter, question, corrections):
