@@ -32,6 +32,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 _GUESSERS = frozenset({"SpacyRecognizer", "NameListRecognizer"})
 _LEARNED = frozenset({"PhiTaggerRecognizer"})
+_DERIVED_NOUN = re.compile(r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tät|täten|ismus)$")
 _NEXT_TOKEN = re.compile(r"[ \t]+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
 
 
@@ -63,6 +64,8 @@ def resolve(
         ):
             continue
         if _lower_case_guess(result, kind, text, start, end, lexicon, foreign):
+            continue
+        if foreign and _guessed(result) and kind in ("PERSON", "LOCATION") and _derived_noun(text, start, end):
             continue
         if _recognizer(result) == "SpacyRecognizer" and _form_label(kind, text, start, end):
             continue
@@ -275,6 +278,17 @@ def _lower_case_guess(
     if next((ch for ch in text if ch.isalpha()), "").isupper():
         return not (len(words) == 1 and named)
     return foreign and not named
+
+
+def _derived_noun(text: str, start: int, end: int) -> bool:
+    """Whether a guess in text of another language opens or ends with a German noun made from
+    another word ("Forschung", "Angststörungen", "Achtsamkeit", "Gemeinschaft"): German
+    capitalises every noun, and spaCy's English model reads them as names and places."""
+    words = _LETTERS.findall(text[start:end])
+    return any(
+        word[0].isupper() and len(word) >= 7 and _DERIVED_NOUN.search(word)
+        for word in (words[:1] + words[-1:])
+    )
 
 
 def _form_label(kind: str, text: str, start: int, end: int) -> bool:

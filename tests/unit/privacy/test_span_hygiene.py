@@ -20,6 +20,7 @@ ROWS = [
     ("Priya's sister drove.", ["Priya"], ["sister"]),
     # a surname found after a name stays on the name's line
     ("Nome: Inês Vasconcelos Moura\nNIF pendente", ["Inês Vasconcelos Moura"], ["NIF"]),
+    ("Frau Hoffmann aus Göttingen kam zur Sitzung.", ["Hoffmann", "Göttingen"], ["Sitzung"]),
     # organisations whose kind word follows the name or is an acronym (the type may be
     # PERSON where a name guess overlaps: what matters is that they are covered)
     ("Lähete: Hervannan terveysasema, 12.3.", ["Hervannan terveysasema"], ["Lähete"]),
@@ -57,6 +58,9 @@ OTHER_LANGUAGES = [
     "tuvo una experiencia con la virgen durante la sesion, como lo integramos",
     # a capitalised stop word opening the sentence, and "la" (a listed name) inside it
     "Depuis la séance j'ai une douleur dans la poitrine qui serre et qui ne passe pas.",
+    # German capitalises every noun; one made from another word is no name or place
+    "Die Forschung zu Ketamin bei Angststörungen ist noch jung.",
+    "Wir besprachen die Achtsamkeit und die Wirkung der letzten Sitzung.",
 ]
 
 
