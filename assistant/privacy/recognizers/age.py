@@ -31,6 +31,17 @@ YEARS_WORD = (
     r"(?:anni|a[ñn]os|anos|ans|jahre?n?|jaar|let|lat|[ée]ves|ya[şs]\w*|[åa]r|(?:de\s+)?ani|godin[ae]"
     r"|χρονών|χρόνια|ετών|taong|tahun|vuotta|vuotias)"
 )
+# "years" written onto or after the number in scripts other than Latin ("97歳", "95岁",
+# "99세", "101 ปี", "92 साल", "101 عاماً", "102 года", "93 שנים").
+YEARS_OTHER_SCRIPTS = (
+    r"(?:歳|岁|세|살|ปี|साल|वर्ष|tuổi|عام(?:اً|ًا|ا)?|سنة|سنوات|سال|лет|год(?:а|ов)?|років|рік|роки"
+    r"|שנים|שנה|ετών|χρονών)"
+)
+# "today" before a birthday's number ("Прабабушке Элеонора сегодня 101!", "היום 93!").
+TODAY = (
+    r"(?:today|heute|hoy|aujourd['’]hui|oggi|hoje|vandaag|dzisiaj|bug[üu]n|idag|сегодня|сьогодні"
+    r"|היום|σήμερα(?:[ \t]+τα)?|आज|今天|今日|오늘)"
+)
 AGE_BEFORE = (
     r"(?:(?:wird|werd|wordt)(?:[ \t]+(?:vandaag|heute|morgen))?|cumple|cumpli[óo]|compie|compiuto"
     r"|fez|faz|fyller|fylder|fylte|sl[áa]v[ií]|puni|[îi]mplinit|f[êe]te|viert|t[äa]ytt[äa][äa]|lat"
@@ -54,7 +65,7 @@ class AgeRecognizer(RegexRecognizer):
             rf"\b(?:aged?|turn(?:ed|s|ing)?|is|was|be|at|now|just)\s+(?P<phi>{OVER_89})\b{_NOT_A_QUANTITY}",
             0.5,
         ),
-        Pattern("comma n comma", r"(?<=,\s?)(?P<phi>9\d|1[01]\d)(?=\s?,)", 0.45),
+        Pattern("comma n comma", r"(?<=,\s?)(?P<phi>9\d|1[01]\d)(?=\s?[,;])", 0.45),
         # "she's 94 now", "Joan's 90th", "(ninety-two)" after a name, "Joy Wolf, ninety-two,".
         Pattern("contracted is n",
                 rf"\b(?:she|he|they|i|mum|mom|dad|gran|nan|\w+)['’](?:s|m|re)\s+(?P<phi>{OVER_89})"
@@ -63,7 +74,7 @@ class AgeRecognizer(RegexRecognizer):
                 r"(?<=(?-i:\p{Lu})\p{L}+\s\()(?P<phi>9\d|1[01]\d|ninety(?:-\w+)?)(?=\))", 0.5),
         Pattern("ninety words",
                 rf"(?<=,\s?)(?P<phi>ninety(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
-                rf"(?=\s?,){_NOT_A_QUANTITY}", 0.5),
+                rf"(?=\s?[,;]){_NOT_A_QUANTITY}", 0.5),
         Pattern("n words, years",
                 rf"(?<!\w)(?P<phi>{OVER_89}|{OVER_89_WORDS})[ \t]+{YEARS_WORD}(?!\w)", 0.6),
         Pattern("age verb or label, n",
@@ -71,6 +82,8 @@ class AgeRecognizer(RegexRecognizer):
                 rf"(?P<phi>{OVER_89}|{OVER_89_WORDS})(?!\w|[.,]\d){_NOT_A_QUANTITY}", 0.5),
         # an age reached or at death: "lived till 96", "der 99 geworden ist"
         Pattern("lived to n", rf"\blived\s+(?:till|until|to(?:\s+be)?)\s+(?P<phi>{OVER_89})\b{_NOT_A_QUANTITY}", 0.5),
+        Pattern("n years, other scripts", rf"(?<!\d)(?P<phi>9\d|1[01]\d)[ \t]*{YEARS_OTHER_SCRIPTS}", 0.6),
+        Pattern("today n!", rf"(?<!\w){TODAY}[ \t]*(?P<phi>9\d|1[01]\d)(?=[ \t]*[!！])", 0.5),
         Pattern("n geworden", rf"(?<!\w)(?P<phi>{OVER_89}|{OVER_89_WORDS})[ \t]+geworden\b", 0.5),
         Pattern("age label dots", r"(?<=\bage[ \t]*\.{2,}[ \t]*)(?P<phi>\w+(?:-\w+)?)", 0.5),
     ]

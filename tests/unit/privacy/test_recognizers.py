@@ -294,6 +294,11 @@ POSITIVES = [
     ("Suivi au CLSC du Plateau-Mont-Royal.", "ORGANIZATION", "CLSC du Plateau-Mont-Royal"),
     ("She sees Dr. Choi at Maple Grove Pediatrics.", "ORGANIZATION", "Maple Grove Pediatrics"),
     ("He teaches at Roosevelt High School.", "ORGANIZATION", "Roosevelt High School"),
+    ("祖母の裕美子が今日97歳になりました！", "AGE", "97"),
+    ("할머니께서 오늘 99세가 되셨어요!", "AGE", "99"),
+    ("Bà nội hôm nay tròn 104 tuổi!", "AGE", "104"),
+    ("Прабабушке Элеонора сегодня 101! 🎉", "AGE", "101"),
+    ("head Vincent Wood, 99; also Jennifer (30).", "AGE", "99"),
     ("Referred to: North Star Ketamine Therapy, Attn: Dr. Ingrid Solberg", "ORGANIZATION",
      "North Star Ketamine Therapy"),
     ("Adjunct at Otis College of Art and Design since May.", "ORGANIZATION",
@@ -393,6 +398,7 @@ NEGATIVES = [
     "We use cognitive behavioral therapy and the Crisis Service line.",  # no match: a kind of service
     "Die Psychiatrische Konsultation war gut.",  # no match: a German noun after an adjective
     "The Department of Psychiatry guidance says so.",  # no match: a department names no place
+    "She scored 95 today, and 92 the week before.",  # no match: scores, not a birthday
 ]
 
 
