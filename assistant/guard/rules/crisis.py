@@ -720,7 +720,8 @@ class CrisisRule:
         self.exemplars = exemplars
         self.reported = reported
         self.patterns = build_patterns(REPORTED if reported else FIRST, reported)
-        for pack in ("red_flags_es_fr", "crisis_pt", "crisis_de_it"):
+        for pack in ("red_flags_es_fr", "red_flags_de_it_pt_nl_pl", "crisis_pt", "crisis_de_it",
+                     "crisis_nl_pl_tr_sv_cs_ro_el"):
             self.patterns += tuple(p.pattern for p in load_pack(pack))
         if reported:  # a therapist's report of a positive screen is current risk
             self.patterns += tuple(p.pattern for p in load_pack("screening"))
