@@ -295,6 +295,9 @@ POSITIVES = [
     ("She sees Dr. Choi at Maple Grove Pediatrics.", "ORGANIZATION", "Maple Grove Pediatrics"),
     ("He teaches at Roosevelt High School.", "ORGANIZATION", "Roosevelt High School"),
     ("祖母の裕美子が今日97歳になりました！", "AGE", "97"),
+    ("Phone: (718) 555-0173    WeChat: mindy_chen_88", "URL", "mindy_chen_88"),
+    ("pay me back on Cash App $luzg77 tonight", "URL", "$luzg77"),
+    ("username: okafor.t (locked out again)", "URL", "okafor.t"),
     ("할머니께서 오늘 99세가 되셨어요!", "AGE", "99"),
     ("Bà nội hôm nay tròn 104 tuổi!", "AGE", "104"),
     ("Прабабушке Элеонора сегодня 101! 🎉", "AGE", "101"),
@@ -399,6 +402,8 @@ NEGATIVES = [
     "Die Psychiatrische Konsultation war gut.",  # no match: a German noun after an adjective
     "The Department of Psychiatry guidance says so.",  # no match: a department names no place
     "She scored 95 today, and 92 the week before.",  # no match: scores, not a birthday
+    "She deleted the apps, signal too. Snap 3 times a day was a lot.",  # no match: apps, no account
+    "the login page loads slowly and the username field is blank.",  # no match: labels, no name
 ]
 
 
