@@ -63,16 +63,19 @@ ORDINAL_WORD = (
 YEAR = r"(?:\d{4}|'\d{2})"
 WEEKDAY_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
 # A time written right after a date belongs to it ("2011-05-19 14:02:51", "March 3 at 4pm",
-# "9 ianuarie, ora 07:05", "Tue 3/12/24 @ 1:00 PM", "8 Αυγούστου, ώρα 09:00", "11:00 IST"):
-# up to two short words of any language may lead it, a unit or a zone may close it.
+# "9 ianuarie, ora 07:05", "Tue 3/12/24 @ 1:00 PM", "8 Αυγούστου, ώρα 09:00", "11:00 IST"),
+# and so does a range of times ("2/20/2024, 6:00-6:50 PM ET"): up to two short words of any
+# language may lead it, a unit or a zone may close it.
 CLOCK = (
     r"(?:\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?!\d)(?:\s?(?:[ap]\.?\s?m\.?|uhr|h|ч\.?|น\.?)(?![\p{L}\p{M}]))?"
     r"|\d{1,2}\s?(?:[ap]\.?\s?m\.?|uhr|h|ч\.?|น\.?)(?![\p{L}\p{M}]))"
 )
-ZONE = r"(?:\s?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})|\s(?-i:[A-Z]{3,4})(?![\p{L}\p{M}]))"
+# A time range closes on a second time ("7:00-8:30 PM", "between 02:10 and 02:55").
+CLOCK_RANGE = rf"{CLOCK}(?:\s?[-–—]\s?{CLOCK}|\s+(?:and|to|till|until|bis|und|à|a|tot|en|e|y|och|og|do|i)\s+{CLOCK})?"
+ZONE = r"(?:\s?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})|\s(?-i:[A-Z]{2,4})(?![\p{L}\p{M}]))"
 TIME = (
-    r"(?:(?:,?\s*(?:@|[\p{L}\p{M}]{1,6}\.?)(?:\s+[\p{L}\p{M}]{1,4})?\s*|,?\s+|T)"
-    rf"{CLOCK}{ZONE}?)?"
+    r"(?:(?:,?\s*(?:@|[\p{L}\p{M}]{1,7}\.?)(?:\s+[\p{L}\p{M}]{1,4})?\s*|,?\s+|T)"
+    rf"{CLOCK_RANGE}{ZONE}?)?"
 )
 # A number beside a month word: a day or a year, with its ordinal mark or abbreviation, and a
 # short word that links it ("1.º de", "2024 m.", "15-", "the 3rd of", "2020 р.").
