@@ -71,7 +71,10 @@ CLOCK = (
     r"|\d{1,2}\s?(?:[ap]\.?\s?m\.?|uhr|h|ч\.?|น\.?)(?![\p{L}\p{M}]))"
 )
 # A time range closes on a second time ("7:00-8:30 PM", "between 02:10 and 02:55").
-CLOCK_RANGE = rf"{CLOCK}(?:\s?[-–—]\s?{CLOCK}|\s+(?:and|to|till|until|bis|und|à|a|tot|en|e|y|och|og|do|i)\s+{CLOCK})?"
+CLOCK_RANGE = (
+    rf"{CLOCK}(?:\s?[-–—]\s?{CLOCK}"
+    rf"|\s+(?:and|to|till|until|bis|und|à|a|tot|en|e|y|och|og|do|i)\s+{CLOCK})?"
+)
 ZONE = r"(?:\s?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})|\s(?-i:[A-Z]{2,4})(?![\p{L}\p{M}]))"
 TIME = (
     r"(?:(?:,?\s*(?:@|[\p{L}\p{M}]{1,7}\.?)(?:\s+[\p{L}\p{M}]{1,4})?\s*|,?\s+|T)"

@@ -28,8 +28,9 @@ KIND = (
     r"|Psychiatry|Psychology|Psychotherapy|Therapy|Therapies|Counsell?ing|Medicine|Healthcare"
     r"|Wellness|Semiconductors?|Storage|Manufacturing|(?:Unified\s+)?School\s+District"
     r"|Practice|Pa?ediatrics|Infirmary|Holdings|Trading|Freight|Analytics|Plumbing|Supplies"
-    r"|Works|Hotel|Enterprises|Industries|Apotheke|&\s+Sons|e\s+Filhos|e\s+Figli|Hermanos|Services?|Collective|Hospice|Alliance|Network|Trust"
-    r"|Association|Society|Cooperative|Co-op|Pizzeria|Salon|Gym|Fitness|Public\s+Defender"
+    r"|Works|Hotel|Enterprises|Industries|Apotheke|&\s+Sons|e\s+Filhos|e\s+Figli|Hermanos"
+    r"|Services?|Collective|Hospice|Alliance|Network|Trust|Association|Society|Cooperative"
+    r"|Co-op|Pizzeria|Salon|Gym|Fitness|Public\s+Defender"
     # kind words written after the name in Finnish, Swedish, Hungarian ("Hervannan terveysasema")
     r"|terveysasema|sairaala|v[åa]rdcentral(?:en)?|rendel[őo]|k[óo]rh[áa]z)"
 )
