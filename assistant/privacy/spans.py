@@ -33,6 +33,7 @@ _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 _GUESSERS = frozenset({"SpacyRecognizer", "NameListRecognizer"})
 _LEARNED = frozenset({"PhiTaggerRecognizer"})
 _DERIVED_NOUN = re.compile(r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tät|täten|ismus)$")
+_COUNTRY_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NEXT_TOKEN = re.compile(r"[ \t]+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
 
 
@@ -60,7 +61,7 @@ def resolve(
             continue
         if kind == "LOCATION" and (
             _allowed(text[start:end], config.location_allow_list)
-            or text[start:end].casefold() in country_names()
+            or _in_a_country_name(text, start, end)
         ):
             continue
         if _lower_case_guess(result, kind, text, start, end, lexicon, foreign):
@@ -254,6 +255,19 @@ def _before_closing_words(
     if trimmed == len(tokens):
         return end
     return tokens[trimmed - 1].end() if trimmed else start
+
+
+def _in_a_country_name(text: str, start: int, end: int) -> bool:
+    """Whether the span is a country's name or a part of one written around it ("d'Ivoire"
+    of "Côte d'Ivoire", "Salvador" of "El Salvador"): Safe Harbor keeps countries readable."""
+    names = country_names()
+    before = [m.start() for m in _COUNTRY_WORD.finditer(text, max(0, start - 40), start)][-3:]
+    after = [m.end() for m in _COUNTRY_WORD.finditer(text, end, end + 40)][:3]
+    return any(
+        text[first:last].casefold() in names
+        for first in [*before, start]
+        for last in [end, *after]
+    )
 
 
 def _lower_case_guess(
