@@ -147,7 +147,8 @@ class DateElementRecognizer(RegexRecognizer):
                 NOT_A_DATE_BEFORE + r"(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?!\d)"
                 + TIME, 0.6),
         Pattern("short weekday, day and month",
-                rf"\b{SHORT_WEEKDAY}\.?,?\s+(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?!\d)" + TIME,
+                rf"\b{SHORT_WEEKDAY}\.?,?\s+(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{{4}}|\d{{2}})?(?!\d)"
+                + TIME,
                 0.6),
         Pattern(
             "weekday and day in another language",

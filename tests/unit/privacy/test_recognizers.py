@@ -295,6 +295,7 @@ POSITIVES = [
     ("She sees Dr. Choi at Maple Grove Pediatrics.", "ORGANIZATION", "Maple Grove Pediatrics"),
     ("He teaches at Roosevelt High School.", "ORGANIZATION", "Roosevelt High School"),
     ("Appointment: 2/20/2024, 6:00-6:50 PM, room 4.", "DATE", "2/20/2024, 6:00-6:50 PM"),
+    ("Erstgespräch: Mo 07.10.2024 14:00 im Raum 2", "DATE", "Mo 07.10.2024 14:00"),
     ("Thursday, November 9, 2023, 7:00-8:30 PM ET at the hall", "DATE",
      "Thursday, November 9, 2023, 7:00-8:30 PM ET"),
     ("logins on January 24 between 02:10 and 02:55 CST were his", "DATE",
