@@ -140,7 +140,7 @@ class QueryRewriter:
             corrections.append((word.lower(), better))
             return better
 
-        return re.sub(r"[^\W\d_]+", fix, question), corrections
+        return WORD.sub(fix, question), corrections
 
     def _stems(self, text: str) -> frozenset[str]:
         words = WORD.findall(text.lower().replace("’", "'").replace("'", ""))

@@ -33,8 +33,9 @@ _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 _GUESSERS = frozenset({"SpacyRecognizer", "NameListRecognizer"})
 _LEARNED = frozenset({"PhiTaggerRecognizer"})
 _DERIVED_NOUN = re.compile(r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tät|täten|ismus)$")
-_COUNTRY_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_NEXT_TOKEN = re.compile(r"[ \t]+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
+_WORD_OF_LETTERS = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+_COUNTRY_WORD = re.compile(_WORD_OF_LETTERS)
+_NEXT_TOKEN = re.compile(rf"[ \t]+({_WORD_OF_LETTERS})")
 
 
 def resolve(
@@ -66,7 +67,9 @@ def resolve(
             continue
         if _lower_case_guess(result, kind, text, start, end, lexicon, foreign):
             continue
-        if foreign and _guessed(result) and kind in ("PERSON", "LOCATION") and _derived_noun(text, start, end):
+        if foreign and _guessed(result) and kind in ("PERSON", "LOCATION") and (
+            _derived_noun(text, start, end)
+        ):
             continue
         if _recognizer(result) == "SpacyRecognizer" and _form_label(kind, text, start, end):
             continue
@@ -79,7 +82,7 @@ def resolve(
             kept.append(entity)
             if kind == "ORGANIZATION" and not _guessed(result):
                 organisations.append(entity)
-    kept += [part for name in guessed_names for part in _outside_organisations(text, name, organisations)]
+    kept += _outside(text, guessed_names, organisations)
     merged = _merge(kept + _outside(text, learned, kept))
     if lexicon is not None:
         merged = _merge(_with_surnames(text, merged, lexicon))
@@ -154,18 +157,19 @@ def _guessed(result: RecognizerResult) -> bool:
     return _recognizer(result) in _GUESSERS
 
 
-def _outside(text: str, learned: list[Entity], found: list[Entity]) -> list[Entity]:
-    """The parts of the learned tagger's spans that no other recognizer covers. Where both
-    found something, the other recognizer's span and type stand (a national ID is not the
-    tagger's "phone", "MANCHESTER" stays a place inside the tagger's address); the tagger
-    only adds what the others left out. A part that only a space parts from a found span of
-    its own type joins that span ("από" before "8 Δεκεμβρίου 2020"), as the tagger read them
-    as one, rather than standing alone as a word with nothing to hide."""
+def _outside(text: str, guesses: list[Entity], found: list[Entity]) -> list[Entity]:
+    """The parts of the learned tagger's spans (or spaCy's name guesses) that ``found`` does
+    not cover. Where both found something, the other recognizer's span and type stand (a
+    national ID is not the tagger's "phone", "MANCHESTER" stays a place inside the tagger's
+    address, "Ketamine Therapy" is no person inside "North Star Ketamine Therapy"); the
+    guess only adds what the others left out. A part that only a space parts from a found
+    span of its own type joins that span ("από" before "8 Δεκεμβρίου 2020"), as the tagger
+    read them as one, rather than standing alone as a word with nothing to hide."""
     taken: list[str | None] = [None] * len(text)
     for entity in found:
         taken[entity.start : entity.end] = [entity.type] * (entity.end - entity.start)
     parts = []
-    for entity in learned:
+    for entity in guesses:
         start = entity.start
         while start < entity.end:
             while start < entity.end and taken[start]:
@@ -179,25 +183,6 @@ def _outside(text: str, learned: list[Entity], found: list[Entity]) -> list[Enti
                 parts.append(entity.model_copy(update={"start": start_, "end": end_}))
             start = end
     return parts
-
-
-def _outside_organisations(text: str, name: Entity, organisations: list[Entity]) -> list[Entity]:
-    """A guessed name cut back to what lies outside the organisations a recognizer found:
-    spaCy reads "Ketamine Therapy" in "North Star Ketamine Therapy" as a person, and a
-    merged span would take that type and spread "of" and "am" as name parts."""
-    start, end = name.start, name.end
-    for organisation in organisations:
-        if organisation.start < end and start < organisation.end:
-            if start < organisation.start:
-                end = organisation.start
-            elif end > organisation.end:
-                start = organisation.end
-            else:
-                return []
-    start, end = _trim(text, start, end)
-    if start >= end or not any(ch.isalnum() for ch in text[start:end]):
-        return []
-    return [name.model_copy(update={"start": start, "end": end})]
 
 
 def _joined(text: str, taken: list[str | None], kind: str, start: int, end: int) -> tuple[int, int]:

@@ -894,8 +894,8 @@ def _asked_apart(sentence: Sentence, finding: Finding) -> bool:
 
 
 NOT_DOSING = load_pack("not_dosing")
-# Requests written in the languages the patterns above do not read (packs/dosing_other_languages.yaml).
-OTHER_LANGUAGES = tuple(item.pattern for item in load_pack("dosing_other_languages"))
+# The patterns above and requests in the languages they do not read (packs/dosing_other_languages.yaml).
+ALL_PATTERNS = PATTERNS + tuple(item.pattern for item in load_pack("dosing_other_languages"))
 
 
 class DosingRule:
@@ -922,7 +922,7 @@ class DosingRule:
                     end=sentence.start + match.end(),
                 )]
         exceptions = [span for regex in EXCEPTIONS for span in spans_of(regex, sentence.text)]
-        findings = match_patterns(NAME, PATTERNS + OTHER_LANGUAGES, sentence, exceptions, context)
+        findings = match_patterns(NAME, ALL_PATTERNS, sentence, exceptions, context)
         reported = bool(
             context
             and REPORTED_ASK.search(sentence.text)
