@@ -7,6 +7,8 @@ What changes, by class (each has must-change and must-keep rows in the tests):
 - NFKC per grapheme: full-width letters and digits, ligatures, mathematical letters;
 - invisible format characters are dropped: zero-width spaces and joiners, the word joiner,
   the byte-order mark, soft hyphens, direction marks and embeddings (Unicode category Cf);
+  so are decorations drawn around a character (keycaps, circles) and emoji variation
+  selectors: "5️⃣3️⃣1️⃣" reads "531";
 - every space separator becomes a plain space (no-break, narrow no-break, figure, ideographic);
 - hyphen-like dashes become ``-`` (hyphen, no-break hyphen, figure dash, en dash, minus);
   the em dash stays, since it punctuates sentences;
@@ -16,10 +18,12 @@ What changes, by class (each has must-change and must-keep rows in the tests):
 - a letter O among the digits of a number reads as zero, l or I as one ("651 555 O114",
   "(2l2) 555-Ol88");
 - four or more single characters spaced apart are joined ("j o h n", "7 2 4 1 8 9 0 3");
-- digits said as words become digits when they run with other digits into a number of four
-  or more ("five oh three, five five five, zero one four two" reads "503 555 0142", "seis
-  cinco cinco 81 42 07" reads "655 81 42 07"; twelve languages); counting ("one two three
-  four") stays words;
+- numbers said as words become digits when they run with other numbers into four digits or
+  more ("five oh three, five five five, zero one four two" reads "503 555 0142", "zéro six,
+  quarante-deux" reads "06 42", "seis cinco cinco 81 42 07" reads "655 81 42 07", "공일공"
+  reads "010"; about thirty languages, ``assistant.spoken_numbers``); counting ("one two
+  three four") stays words; a day said in words beside a month's name becomes digits too
+  ("quinze de outubro" reads "15 de outubro", "october ninth" reads "october 9");
 - combining marks that no letter of Latin, Greek or Cyrillic script takes (strokes and lines
   drawn through or under a letter, an accent stacked on an accented letter) are dropped:
   "Gu̵ð̲rún" reads "Guðrún"; marks of other scripts (Devanagari vowel signs) stay;
@@ -35,6 +39,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from assistant.spoken_numbers import Number, beside_a_month, numbers
 
 HYPHENS = {"\u2010", "\u2011", "\u2012", "\u2013", "\u2212", "\ufe63", "\uff0d"}
 LOOKALIKES = {
@@ -62,43 +68,9 @@ _DIGIT_OF_LETTER = str.maketrans("OolI", "0011")
 _DOTS = "[\u00b7\u2022\u2219\u22c5\u2027\u30fb]"
 _DOT_INSIDE = re.compile(rf"(?<=\w){_DOTS}(?=\w)|(?<=\w ){_DOTS}(?= \w)")
 _DASH_INSIDE = re.compile(r"(?<=\w)[\u2014\u2015](?=\w)")
-# Digits as words in English, Spanish, French, German, Portuguese, Italian, Dutch, Swedish,
-# Norwegian/Danish, Polish, Turkish and Indonesian.
-DIGIT_WORDS = {
-    **dict.fromkeys(("zero", "oh", "cero", "zéro", "null", "nul", "noll", "sıfır", "nol"), "0"),
-    **dict.fromkeys(("one", "uno", "un", "une", "eins", "um", "uma", "een", "en", "ett", "jeden",
-                     "bir", "satu"), "1"),
-    **dict.fromkeys(("two", "dos", "deux", "zwei", "dois", "duas", "due", "twee", "två", "to", "dwa",
-                     "iki", "dua"), "2"),
-    **dict.fromkeys(("three", "tres", "trois", "drei", "três", "tre", "drie", "trzy", "üç", "tiga"), "3"),
-    **dict.fromkeys(("four", "cuatro", "quatre", "vier", "quatro", "quattro", "fyra", "fire", "cztery",
-                     "dört", "empat"), "4"),
-    **dict.fromkeys(("five", "cinco", "cinq", "fünf", "fuenf", "cinque", "vijf", "fem", "pięć", "beş",
-                     "lima"), "5"),
-    **dict.fromkeys(("six", "seis", "sechs", "sei", "zes", "sex", "seks", "sześć", "altı", "enam"), "6"),
-    **dict.fromkeys(("seven", "siete", "sept", "sieben", "sete", "sette", "zeven", "sju", "syv",
-                     "siedem", "yedi", "tujuh"), "7"),
-    **dict.fromkeys(("eight", "ocho", "huit", "acht", "oito", "otto", "åtta", "åtte", "otte", "osiem",
-                     "sekiz", "delapan"), "8"),
-    **dict.fromkeys(("nine", "nueve", "neuf", "neun", "nove", "negen", "nio", "ni", "dziewięć", "dokuz",
-                     "sembilan"), "9"),
-}
-
-
-def _fold(word: str) -> str:
-    """A word without case or accents ("SIFIR", "sıfır", "İKİ" and "iki" fold alike)."""
-    plain = unicodedata.normalize("NFKD", word.casefold().replace("ı", "i"))
-    return "".join(ch for ch in plain if not unicodedata.combining(ch))
-
-
-_DIGIT_VALUE = {_fold(word): digit for word, digit in DIGIT_WORDS.items()}
-REPEATS = {"double": 2, "triple": 3}
-_DIGIT_TOKEN = rf"(?:(?:{'|'.join(REPEATS)})[ \t]+)?(?:{'|'.join(sorted(DIGIT_WORDS, key=len, reverse=True))})|\d+"
-_DIGIT_SEP = r"(?:[ \t]*[,-][ \t]*|[ \t]+)"
-_SPOKEN_RUN = re.compile(
-    rf"(?<!\w)(?<!\d\.)(?:{_DIGIT_TOKEN})(?:{_DIGIT_SEP}(?:{_DIGIT_TOKEN}))+(?!\w|\.\d)", re.IGNORECASE
-)
-_SPOKEN_TOKEN = re.compile(_DIGIT_TOKEN, re.IGNORECASE)
+# Between the numbers of one phone or ID number: spaces, a comma (Latin, Arabic or
+# ideographic) or a hyphen, or nothing between Chinese numerals and digits.
+_BETWEEN_NUMBERS = re.compile(r"[ \t]*[,،、-]?[ \t]*")
 MIN_SPOKEN_WORDS = 2
 MIN_SPOKEN_DIGITS = 4
 # Single characters (letters, digits, or a dot or hyphen between them) one space apart,
@@ -179,58 +151,57 @@ def _join_spaced(normal: Normalized) -> Normalized:
 
 
 def _spoken_digits(normal: Normalized) -> Normalized:
-    """Digits said as words, in a run of four or more digits, become digits (see the module
-    docstring); each digit maps back to its word, and separators between words go."""
+    """Numbers said as words, in a run of four or more digits, become digits (see the module
+    docstring); each digit maps back to its words, and separators between words go."""
     text, starts, ends = [], [], []
     position = 0
-    for match in _SPOKEN_RUN.finditer(normal.text):
-        tokens = _digit_tokens(match)
-        digits = "".join(value for _, _, value, _ in tokens)
-        words = sum(spoken for *_, spoken in tokens)
-        if words < MIN_SPOKEN_WORDS or len(digits) < MIN_SPOKEN_DIGITS or _counting(digits):
+    for run in _runs(normal.text):
+        digits = "".join(number.digits for number in run)
+        said = sum(number.words for number in run)
+        a_day = len(run) == 1 and beside_a_month(normal.text, run[0])
+        if not a_day and (said < MIN_SPOKEN_WORDS or len(digits) < MIN_SPOKEN_DIGITS or _counting(digits)):
             continue
-        _copy(normal, position, match.start(), text, starts, ends)
+        _copy(normal, position, run[0].start, text, starts, ends)
         previous = None
-        for start, end, value, spoken in tokens:
+        for number in run:
             if previous is not None:
-                gap = normal.text[previous[0]:start]
-                if not (spoken and previous[1] and (gap.isspace() or gap == "-")):
+                gap = normal.text[previous.end:number.start]
+                if not (number.words and previous.words and (gap.isspace() or gap in ("-", ""))):
                     mark = "-" if "-" in gap and "," not in gap else " "
                     text.append(mark)
-                    starts.append(normal.starts[previous[0]])
-                    ends.append(normal.ends[start - 1])
-            origin = (normal.starts[start], normal.ends[end - 1])
-            if spoken:
-                text.extend(value)
-                starts.extend([origin[0]] * len(value))
-                ends.extend([origin[1]] * len(value))
+                    starts.append(normal.starts[min(previous.end, number.start - 1)])
+                    ends.append(normal.ends[max(number.start - 1, previous.end - 1)])
+            if number.words:
+                origin = (normal.starts[number.start], normal.ends[number.end - 1])
+                text.extend(number.digits)
+                starts.extend([origin[0]] * len(number.digits))
+                ends.extend([origin[1]] * len(number.digits))
             else:
-                _copy(normal, start, end, text, starts, ends)
-            previous = (end, spoken)
-        position = match.end()
+                _copy(normal, number.start, number.end, text, starts, ends)
+            previous = number
+        position = run[-1].end
     if position == 0:
         return normal
     _copy(normal, position, len(normal.text), text, starts, ends)
     return Normalized(normal.original, "".join(text), tuple(starts), tuple(ends))
 
 
-def _digit_tokens(match: re.Match) -> list[tuple[int, int, str, bool]]:
-    """(start, end, digits, said as words) of each token of a run; none when a word has no
-    digit."""
-    tokens = []
-    for token in _SPOKEN_TOKEN.finditer(match.group()):
-        start, end = match.start() + token.start(), match.start() + token.end()
-        word = token.group().casefold()
-        if word.isdigit():
-            tokens.append((start, end, word, False))
+def _runs(text: str) -> list[list[Number]]:
+    """Numbers that follow one another with only separators between them, at least one of
+    them said in words."""
+    runs: list[list[Number]] = []
+    current: list[Number] = []
+    for number in numbers(text):
+        if (current and not number.ordinal and not current[-1].ordinal
+                and _BETWEEN_NUMBERS.fullmatch(text[current[-1].end:number.start])):
+            current.append(number)
             continue
-        parts = word.split()
-        times = REPEATS.get(parts[0], 1) if len(parts) > 1 else 1
-        value = _DIGIT_VALUE.get(_fold(parts[-1]))
-        if value is None:  # matched only through a case rule of another script
-            return []
-        tokens.append((start, end, value * times, True))
-    return tokens
+        if any(n.words for n in current):
+            runs.append(current)
+        current = [number]
+    if any(n.words for n in current):
+        runs.append(current)
+    return runs
 
 
 def _counting(digits: str) -> bool:
@@ -258,7 +229,7 @@ def _graphemes(text: str):
 def _normalise_cluster(cluster: str) -> str:
     base = cluster[0]
     category = unicodedata.category(base)
-    if category == "Cf":
+    if category in ("Cf", "Me") or "VARIATION SELECTOR" in unicodedata.name(base, ""):
         return ""
     if category == "Zs":
         return " "

@@ -30,6 +30,12 @@ NOT_IN_A_WORD = r"(?<![\p{L}\p{M}])"
 WORD_ENDS = r"(?![\p{L}\p{M}])"
 # A Hebrew month or weekday may carry a one-letter preposition ("במרץ", "ביום").
 FOREIGN_MONTH = rf"{NOT_IN_A_WORD}[בלמ]?{alternation(_calendar_words('month'))}\.?{WORD_ENDS}"
+# Whole names only, four letters or more: abbreviations are words of other languages ("mar"
+# is the sea in Spanish, "sie" a pronoun in German), and not the English months that are
+# words ("march", "august"), which have their own patterns.
+ENGLISH_WORD_MONTHS = frozenset({"march", "august"})
+_WHOLE_MONTHS = [name for name in _calendar_words("month") if len(name) >= 4 and name not in ENGLISH_WORD_MONTHS]
+FOREIGN_WHOLE_MONTH = rf"{NOT_IN_A_WORD}{alternation(_WHOLE_MONTHS)}{WORD_ENDS}"
 ANY_WEEKDAY = rf"{NOT_IN_A_WORD}[בלמ]?{alternation(_calendar_words('weekday'))}\.?{WORD_ENDS}"
 # Weekdays of the same languages, before a day of the month ("martes 11", "Mittwoch, 9.").
 FOREIGN_WEEKDAY = (
@@ -198,6 +204,16 @@ class DateElementRecognizer(RegexRecognizer):
             rf"\b(?:in|since|until|till|by|during|early|late|mid|end\s+of|last|next|this|that)"
             rf"[\s-]+(?P<phi>{MONTH_CAPITALISED})\b",
             0.6,
+        ),
+        # The same in other languages: a month's whole name after a preposition of time
+        # ("en mayo", "im November", "desde marzo", "a finales de octubre", "în august").
+        Pattern(
+            "bare month in another language",
+            rf"{NOT_IN_A_WORD}(?:en|em|im|in|seit|ab|bis|sinds|sedan|siden|[îi]n|desde|hasta|at[ée]"
+            rf"|depuis|d[èe]s|fino\s+a|entro|w|we|od|do|anfang|ende|mitte|d[ée]but|fin|begin|eind"
+            rf"|in[íi]cio|principios\s+de|finales\s+de|mediados\s+de|inizio|fine)\s+"
+            rf"(?P<phi>{FOREIGN_WHOLE_MONTH})",
+            0.5,
         ),
         # A month named with another date word around it: "rent for January", "from 22 in
         # january", "between January and February".

@@ -10,9 +10,16 @@ from __future__ import annotations
 from assistant.privacy.recognizers.base import Pattern, RegexRecognizer
 
 # "at" and "dot" in English, Spanish, French, Portuguese, Italian, German, Polish,
-# Norwegian/Danish, Swedish, Turkish, Indonesian, Hungarian and Czech.
-AT_WORD = r"(?:at|arroba|arobase|chiocciola|klammeraffe|ma[łl]pa|kr[øo]llalfa|snabel-a|et|kukac|zavin[áa][čc])"
-DOT_WORD = r"(?:dot|punto|point|ponto|punkt|kropka|punktum|nokta|titik|pont|te[čc]ka)"
+# Norwegian/Danish, Swedish, Turkish, Indonesian, Hungarian, Czech, Dutch, Finnish,
+# Romanian, Russian, Ukrainian, Greek and Hebrew.
+AT_WORD = (
+    r"(?:at|arroba|arobase|chiocciola|klammeraffe|ma[łl]pa|kr[øo]llalfa|snabel-a|et(?:\s+i[şs]areti)?"
+    r"|kukac|zavin[áa][čc]|apenstaartje|[äa]t|miukumauku|a[ -]?rond|собака|собачка|равлик|παπάκι|שטרודל)"
+)
+DOT_WORD = (
+    r"(?:dot|punto|point|ponto|punkt|kropka|punktum|nokta|titik|pont|te[čc]ka|punt|piste|punct"
+    r"|точка|крапка|τελεία|נקודה)"
+)
 AT = rf"(?:\s*[\[({{<]\s*(?:{AT_WORD}|@)\s*[\])}}>]\s*|\s+{AT_WORD}\s+)"
 DOT = rf"(?:\s*[\[({{<]\s*(?:{DOT_WORD}|\.)\s*[\])}}>]\s*|\s+{DOT_WORD}\s+)"
 # Common endings only: "met at school dot com" is not a sentence anyone writes.

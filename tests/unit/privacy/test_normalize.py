@@ -45,6 +45,18 @@ ROWS = [
     ("+34 seis cinco cinco 81 42 07", "+34 655 81 42 07"),  # in Spanish, beside digits
     ("six one five - five five five - zero one nine zero", "615-555-0190"),  # grouped by dashes
     ("ending double four one seven", "ending 4417"),  # "double four"
+    ("zéro six, quarante-deux, dix-huit", "06 42 18"),  # tens and hyphenated numbers
+    ("nueve seis tres, cincuenta y dos, dieciocho", "963 52 18"),  # "cincuenta y dos"
+    ("sıfır beş yüz otuz iki, yirmi yedi", "0532 27"),  # Turkish numbers written apart
+    ("nul zes, vierenveertig, zevenentwintig", "06 44 27"),  # Dutch numbers written together
+    ("плюс семь, девятьсот двенадцать", "плюс 7 912"),  # Cyrillic
+    ("صفر واحد صفر، ثمانية أربعة", "010 84"),  # Arabic, with the Arabic comma
+    ("tel 공일공 사칠이팔", "tel 0104728"),  # Korean digits, a word each
+    ("电话一三八〇〇一三八", "电话13800138"),  # Chinese digits, one run
+    ("quinze de outubro", "15 de outubro"),  # a day said in words beside a month
+    ("ventotto febbraio, am dreißigsten September", "28 febbraio, am 30 September"),
+    ("october ninth, двадцать третьего октября", "october 9, 23 октября"),  # ordinals
+    ("SSN 5\ufe0f\u20e33\ufe0f\u20e31\ufe0f\u20e3-72", "SSN 531-72"),  # keycap digits
     ("Callback 651 555 O114.", "Callback 651 555 0114."),  # a letter O among digits
     ("(2l2) 555-Ol88 or 7I8-555-Ol9O", "(212) 555-0188 or 718-555-0190"),  # l and I as ones
     ("she's n i n e t y - f o u r", "she's ninety-four"),  # a word spaced out after a contraction
@@ -59,6 +71,12 @@ ROWS = [
     ("I am a b c", "I am a b c"),              # fewer than four single characters
     ("options a, b, c and d", "options a, b, c and d"),  # a list, not a spaced word
     ("one two three four, breathe", "one two three four, breathe"),  # counting
+    ("I slept two or three hours, then twenty minutes", "I slept two or three hours, then twenty minutes"),
+    ("sei un tesoro, tre volte", "sei un tesoro, tre volte"),  # too few digits
+    ("二〇一九年, 三四个人, 九十三岁", "2019年, 三四个人, 九十三岁"),  # a number of Chinese words alone
+    ("이사 준비, 오이 두 개", "이사 준비, 오이 두 개"),  # Korean words that happen to be digits
+    ("one may hope, in the second march, ninth in line", "one may hope, in the second march, ninth in line"),
+    ("war sie zwei Tage müde; desde Cataluña en julio", "war sie zwei Tage müde; desde Cataluña en julio"),
     ("I had one or two, maybe 2024", "I had one or two, maybe 2024"),  # too few digits
     ("Oh one more thing: 2 3", "Oh one more thing: 2 3"),
     ("Room 1O, ZOO 2, OO7 and Oslo 5", "Room 1O, ZOO 2, OO7 and Oslo 5"),  # one digit, or words

@@ -69,6 +69,19 @@ POSITIVES = [
     # e-mails and phones spelled in other languages; a name after a label in Portuguese
     ("Mail: gosia kropka nowak84 małpa wp kropka pl.", "EMAIL", "gosia kropka nowak84 małpa wp kropka pl"),
     ("E-posta: deniz.yildirim et gmail nokta com.", "EMAIL", "deniz.yildirim et gmail nokta com"),
+    ("Nos mudamos desde Cataluña en julio.", "DATE", "julio"),  # a bare month in another language
+    ("La consulta es en agosto, sin fecha.", "DATE", "agosto"),
+    ("Sie kam im November zur ersten Sitzung.", "DATE", "November"),
+    ("Il a commencé début octobre, fin novembre c'était fini.", "DATE", "octobre"),
+    ("Ela voltou em março com a mãe.", "DATE", "março"),
+    ("E-posta: burak.sahin et işareti gmail nokta com", "EMAIL", "burak.sahin et işareti gmail nokta com"),
+    ("mail: femke.dewit apenstaartje ziggo punt nl", "EMAIL", "femke.dewit apenstaartje ziggo punt nl"),
+    ("почта nastya точка volk собака mail точка ru", "EMAIL", "nastya точка volk собака mail точка ru"),
+    ("email eleni.pap παπάκι gmail τελεία com", "EMAIL", "eleni.pap παπάκι gmail τελεία com"),
+    ("Tel.: zéro six, quarante-deux, dix-huit, soixante-sept, zéro neuf", "PHONE",
+     "zéro six, quarante-deux, dix-huit, soixante-sept, zéro neuf"),
+    ("Telefon: noll sju noll, fyra åtta två, trettioett, nittio", "PHONE",
+     "noll sju noll, fyra åtta två, trettioett, nittio"),
     ("Mój numer: sześć zero jeden, dwa trzy osiem, siedem siedem cztery.", "ID",
      "sześć zero jeden, dwa trzy osiem, siedem siedem cztery"),
     ("Nome: Inês Vasconcelos Moura\nNIF: pending", "PERSON", "Inês Vasconcelos Moura"),
@@ -330,7 +343,7 @@ NEGATIVES = [
     "I hope the next session is gentler.",  # no match: hope as a verb
     "I will try again, and you may call it progress.",  # no match
     "Reported PHQ-9 of 14 and GAD-7 of 8.",  # no match: scales are not dates or phones
-    "La consulta es en agosto, sin fecha.",  # no match: a month word without a day
+    "La consulta es sin fecha.",  # no match: no date
     "The K-hole felt like falling through a library.",  # no match
     "We talked about Spravato, ketamine and MDMA trials.",  # no match
     "IFS parts work and EMDR helped with the PTSD.",  # no match
@@ -410,6 +423,9 @@ NEGATIVES = [
     "She scored 95 today, and 92 the week before.",  # no match: scores, not a birthday
     "She deleted the apps, signal too. Snap 3 times a day was a lot.",  # no match: apps, no account
     "the login page loads slowly and the username field is blank.",  # no match: labels, no name
+    "Ten, twenty, thirty breaths; she counted at forty-two.",  # no match: counting by tens
+    "Al final fuimos en mar abierto.",  # no match: "mar" abbreviates a month and is the sea
+    "We met at the point where the trail ends, a dot on the map",  # no match: "at", "point" in prose
 ]
 
 
