@@ -32,6 +32,11 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 _GUESSERS = frozenset({"SpacyRecognizer", "NameListRecognizer"})
 _LEARNED = frozenset({"PhiTaggerRecognizer"})
+GERMAN_ARTICLES = frozenset(
+    "der die das den dem des ein eine einen einem einer eines mein meine meinen meinem meiner "
+    "dein deine seine seinen seinem seiner ihre ihren ihrem ihrer unser unsere unserem unseren".split()
+)
+_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 _DERIVED_NOUN = re.compile(r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tät|täten|ismus)$")
 _WORD_OF_LETTERS = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 _COUNTRY_WORD = re.compile(_WORD_OF_LETTERS)
@@ -68,7 +73,7 @@ def resolve(
         if _lower_case_guess(result, kind, text, start, end, lexicon, foreign):
             continue
         if foreign and _guessed(result) and kind in ("PERSON", "LOCATION") and (
-            _derived_noun(text, start, end)
+            _derived_noun(text, start, end) or _after_an_article(text, start, end)
         ):
             continue
         if _recognizer(result) == "SpacyRecognizer" and _form_label(kind, text, start, end):
@@ -288,6 +293,20 @@ def _derived_noun(text: str, start: int, end: int) -> bool:
         word[0].isupper() and len(word) >= 7 and _DERIVED_NOUN.search(word)
         for word in (words[:1] + words[-1:])
     )
+
+
+def _after_an_article(text: str, start: int, end: int) -> bool:
+    """Whether a name or place guessed in text of another language follows (or opens with) a
+    German article or possessive, and is one noun that is no listed first name ("die
+    Therapeutin", "Mein Klient", "das Gefühl", "seine Ehe"; not "seiner Tochter Lea"): German
+    capitalises every noun, and names rarely take an article."""
+    words = _LETTERS.findall(text[start:end])
+    before = _LAST_WORD.search(text, 0, start)
+    if words and words[0].casefold() in GERMAN_ARTICLES:
+        words = words[1:]
+    elif not (before and before.group(1).casefold() in GERMAN_ARTICLES):
+        return False
+    return len(words) == 1 and words[0][0].isupper() and words[0].casefold() not in first_names()
 
 
 def _form_label(kind: str, text: str, start: int, end: int) -> bool:

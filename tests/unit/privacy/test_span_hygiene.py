@@ -61,6 +61,8 @@ OTHER_LANGUAGES = [
     # German capitalises every noun; one made from another word is no name or place
     "Die Forschung zu Ketamin bei Angststörungen ist noch jung.",
     "Wir besprachen die Achtsamkeit und die Wirkung der letzten Sitzung.",
+    # ... and a noun after an article or a possessive is no name
+    "Was macht die Therapeutin, wenn mein Klient nach der Sitzung das Gefühl hat, allein zu sein?",
 ]
 
 
@@ -81,6 +83,15 @@ def test_a_name_in_another_language_ends_where_the_name_ends(scrubber, text, nam
     scrubbed = scrubber.scrub(text, Vault()).text
     assert scrubbed == text.replace(name, "<PERSON_1>"), scrubbed
     assert scrubbed.endswith(after)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Er spricht viel von seiner Tochter Lea und ihrer Schule.", "Lea"),
+    ("Die Anna hat nach der Sitzung lange geweint.", "Anna"),
+])
+def test_a_name_after_a_german_article_is_still_a_name(scrubber, text, name):
+    """A listed first name, or a name beside the noun after the article, stays found."""
+    assert name not in scrubber.scrub(text, Vault()).text
 
 
 def test_a_listed_name_in_lower_case_text_of_another_language_is_still_found(scrubber):
