@@ -21,6 +21,7 @@ from assistant.privacy.config import PrivacyConfig
 from assistant.privacy.countries import country_names
 from assistant.privacy.entities import PRIORITY
 from assistant.privacy.recognizers.name_list import SURNAME_PARTICLES, first_names
+from assistant.privacy.recognizers.vocative import NOT_NAMES
 from assistant.privacy.names import Lexicon
 
 _EDGE = " \t\r\n.,;:!?\"'()[]{}“”‘’"  # trimmed from span edges, never part of an identifier
@@ -78,6 +79,8 @@ def resolve(
             continue
         if _recognizer(result) == "SpacyRecognizer" and _form_label(kind, text, start, end):
             continue
+        if kind == "PERSON" and text[start:end].casefold() in NOT_NAMES:
+            continue  # "Hola doctora", "Hi team": a role or a group addressed, whoever read it
         entity = Entity(type=kind, start=start, end=end, score=round(result.score, 4))
         if _recognizer(result) in _LEARNED:
             learned.append(entity)
