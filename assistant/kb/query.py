@@ -12,10 +12,12 @@ import Stemmer
 from bm25s.stopwords import STOPWORDS_EN
 
 from assistant.kb.vocabulary import Vocabulary, abbreviation_key
+from assistant.normalize import script_of
 
 TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/+\-]*")
 WORD = re.compile(r"[^\W\d_]+")  # letters of any script: "übelkeit", "κατάθλιψη" match whole
 MIN_TYPO_LENGTH = 4  # shorter unknown words are abbreviations or noise, never "corrected"
+OWN_STEMMERS = {"CYRILLIC": "russian", "GREEK": "greek"}
 STOPWORDS = frozenset(STOPWORDS_EN) | {"i", "my", "me", "she", "he", "her", "his", "do", "what", "how"}
 
 
@@ -83,12 +85,26 @@ class Speller:
         return None
 
 
+class ScriptStemmer:
+    """Stems a word by its script: Cyrillic words as Russian, Greek words as Greek, all others
+    as English. Russian and Greek inflect every noun, so "депрессии" and "депрессия",
+    "ψυχοθεραπείας" and "ψυχοθεραπεία" meet; the vocabulary lists the forms of Latin-script
+    languages itself."""
+
+    def __init__(self):
+        self._by_script = {script: Stemmer.Stemmer(language) for script, language in OWN_STEMMERS.items()}
+        self._english = Stemmer.Stemmer("english")
+
+    def stem(self, word: str) -> str:
+        return self._by_script.get(script_of(word), self._english).stemWord(word)
+
+
 class QueryRewriter:
     """Turns a therapist's question into what the retriever searches (see RewrittenQuery)."""
 
     def __init__(self, vocabulary: Vocabulary | None, speller: Speller | None):
         self.speller = speller
-        self._stem = Stemmer.Stemmer("english").stemWord
+        self._stem = ScriptStemmer().stem
         self._exact: dict[str, list[str]] = {}
         self._folded: dict[str, list[str]] = {}
         self._concepts: list[tuple[list[frozenset[str]], list[str]]] = []

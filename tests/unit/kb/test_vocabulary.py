@@ -18,7 +18,7 @@ concepts:
   - terms: [behavioral activation]
     said_as: [stuck on the couch]
   - terms: [mindfulness]
-    said_as: [Achtsamkeitsübungen, atenção plena, παράθυρο ανοχής]
+    said_as: [Achtsamkeitsübungen, atenção plena, παράθυρο ανοχής, осознанность]
 """
 
 
@@ -85,6 +85,9 @@ def rewriter():
         ("exercícios de atenção plena", "mindfulness"),
         ("τι είναι το παράθυρο ανοχής;", "mindfulness"),
         ("übungen für den Alltag", None),  # a piece of a word is not the word
+        # Russian and Greek words meet in any case ending
+        ("упражнения на осознанности?", "mindfulness"),
+        ("πώς δουλεύω με το παράθυρο της ανοχής;", "mindfulness"),
     ],
 )
 def test_rewriter_expands_abbreviations_and_concepts(rewriter, question, expected):
