@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.calendar_words import ENGLISH_WORD_MONTHS, calendar_words
+
 NUMBER_WORDS_FILE = Path(__file__).resolve().parent / "privacy" / "data" / "number_words.txt"
 REPEATS = {"double": 2, "triple": 3}
 MAX_WORDS_IN_A_NUMBER = 7
@@ -144,19 +146,9 @@ def _cjk_value(run: str) -> int | None:
 
 
 MIN_DAY_LETTERS = 4
-ENGLISH_WORD_MONTHS = frozenset({"may", "march"})
-MONTHS_FILE = Path(__file__).resolve().parent / "privacy" / "data" / "calendar_words.txt"
 _LINK_TO_A_MONTH = r"[ \t]+(?:(?:de|of|the|di|del|do|da)[ \t]+)?"
 _NEXT_WORD = re.compile(rf"(?:{_LINK_TO_A_MONTH}|[ \t]*)([^\W\d_]+)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\.?(?:[ \t]+the)?[ \t]+$")
-
-
-@lru_cache(maxsize=1)
-def month_names() -> frozenset[str]:
-    """Month names of the languages our clients write in, lower-cased
-    (``tools/privacy_data/calendar_words.py``)."""
-    lines = MONTHS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split("\t")[1] for line in lines if line.startswith("month\t"))
 
 
 def beside_a_month(text: str, number: Number) -> bool:
@@ -171,8 +163,8 @@ def beside_a_month(text: str, number: Number) -> bool:
 
 
 def _a_month(word: str, whole: bool = False) -> bool:
-    """Whether ``word`` names a month; "may" and "march" only with a capital, and before a
+    """Whether ``word`` names a month; "may" or "march" only with a capital, and before a
     day only a month's whole name ("war sie zwei Tage": "sie" abbreviates a month)."""
     if whole and len(word) < MIN_DAY_LETTERS:
         return False
-    return word.casefold() in month_names() and not (word.islower() and word in ENGLISH_WORD_MONTHS)
+    return word.casefold() in calendar_words("month") and not (word.islower() and word in ENGLISH_WORD_MONTHS)

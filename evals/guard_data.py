@@ -25,20 +25,20 @@ CRISIS_CATEGORIES = {
 CRISIS_KIND_WORDS = (
     (MEDICAL, re.compile(r"medical|chest|breath|urin|bladder|faint|syncope|blood pressure|hypertens|\bbp\b"
                          r"|confusion|palpitation|haematuria|hematuria|seizure")),
-    (SELF_HARM, re.compile(r"self-harm|cutting|burning|scratching")),
+    (SELF_HARM, re.compile(r"self[- ]harm|cutting|burning|scratching")),
     (OTHERS, re.compile(r"others|threat|child|infant|baby|coworker|colleague|neighbou?r|brother|boss"
-                        r"|violen|homicid|\bhi\b|weapon|harm to")),
+                        r"|violen|homicid|\bhi\b|weapon|harm[- ]to")),
 )
 
 
 def category(rule: str, row: dict) -> str:
     """The rule category a labelled line stands for ("plan or means" is suicidal ideation)."""
-    label = (row.get("category") or "").replace("_", " ").replace("-", " ").lower()
-    label = label.replace("self harm", "self-harm").replace("comedication", "co-medication")
+    label = (row.get("category") or "").replace("_", " ").replace("self harm", "self-harm")
+    label = label.replace("comedication", "co-medication")
     if rule == "crisis":
         if label in CRISIS_CATEGORIES:
             return CRISIS_CATEGORIES[label]
-        return next((kind for kind, words in CRISIS_KIND_WORDS if words.search(label)), SUICIDAL)
+        return next((kind for kind, words in CRISIS_KIND_WORDS if words.search(label.lower())), SUICIDAL)
     return label if label in DOSING_CATEGORIES else "dosing request"
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 
 from assistant.normalize import normalize, script_of
-from assistant.privacy.recognizers.date import CALENDAR_WORDS_FILE
+from assistant.calendar_words import CALENDAR_WORDS_FILE
 from tools.privacy_data.words import faker_providers, minilm_vocabulary
 
 HEADER = "# Month and weekday names (CLDR via Babel, and Faker): written by tools/privacy_data/calendar_words.py\n"

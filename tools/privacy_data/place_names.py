@@ -20,7 +20,7 @@ import unicodedata
 from pathlib import Path
 
 from assistant.normalize import normalize, script_of
-from assistant.privacy.recognizers.date import CALENDAR_WORDS_FILE
+from assistant.calendar_words import CALENDAR_WORDS_FILE
 from assistant.privacy.recognizers.place_name import PLACE_NAMES_FILE
 from tools.privacy_data.words import faker_words, minilm_vocabulary
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import regex
 
+from assistant.calendar_words import ENGLISH_WORD_MONTHS, calendar_words
 from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, alternation, digits
 
 MONTH = (
@@ -16,27 +15,16 @@ MONTH = (
 MONTH_CAPITALISED = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
-CALENDAR_WORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "calendar_words.txt"
-
-
-def _calendar_words(kind: str) -> list[str]:
-    """The month or weekday names of the languages our clients write in
-    (``tools/privacy_data/calendar_words.py``)."""
-    lines = CALENDAR_WORDS_FILE.read_text(encoding="utf-8").splitlines()
-    return [line.split("\t")[1] for line in lines if line.startswith(kind + "\t")]
-
-
 NOT_IN_A_WORD = r"(?<![\p{L}\p{M}])"
 WORD_ENDS = r"(?![\p{L}\p{M}])"
 # A Hebrew month or weekday may carry a one-letter preposition ("במרץ", "ביום").
-FOREIGN_MONTH = rf"{NOT_IN_A_WORD}[בלמ]?{alternation(_calendar_words('month'))}\.?{WORD_ENDS}"
+FOREIGN_MONTH = rf"{NOT_IN_A_WORD}[בלמ]?{alternation(calendar_words('month'))}\.?{WORD_ENDS}"
 # Whole names only, four letters or more: abbreviations are words of other languages ("mar"
 # is the sea in Spanish, "sie" a pronoun in German), and not the English months that are
 # words ("march", "august"), which have their own patterns.
-ENGLISH_WORD_MONTHS = frozenset({"march", "august"})
-_WHOLE_MONTHS = [name for name in _calendar_words("month") if len(name) >= 4 and name not in ENGLISH_WORD_MONTHS]
+_WHOLE_MONTHS = [name for name in calendar_words("month") if len(name) >= 4 and name not in ENGLISH_WORD_MONTHS]
 FOREIGN_WHOLE_MONTH = rf"{NOT_IN_A_WORD}{alternation(_WHOLE_MONTHS)}{WORD_ENDS}"
-ANY_WEEKDAY = rf"{NOT_IN_A_WORD}[בלמ]?{alternation(_calendar_words('weekday'))}\.?{WORD_ENDS}"
+ANY_WEEKDAY = rf"{NOT_IN_A_WORD}[בלמ]?{alternation(calendar_words('weekday'))}\.?{WORD_ENDS}"
 # Weekdays of the same languages, before a day of the month ("martes 11", "Mittwoch, 9.").
 FOREIGN_WEEKDAY = (
     r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|segunda|ter[çc]a|quarta"

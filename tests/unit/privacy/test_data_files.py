@@ -1,4 +1,4 @@
-from assistant.privacy.recognizers.date import CALENDAR_WORDS_FILE
+from assistant.calendar_words import CALENDAR_WORDS_FILE
 from assistant.spoken_numbers import NUMBER_WORDS_FILE
 from assistant.privacy.recognizers.place_name import PLACE_NAMES_FILE
 from assistant.privacy.recognizers.script_name import SCRIPT_NAMES_FILE
