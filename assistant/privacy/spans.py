@@ -4,7 +4,8 @@ Span hygiene, by rule: a span never cuts a word (it grows to whole tokens); a gu
 or place ends at a line break, and a guessed name holds no digit; overlapping
 spans merge; person names next to each other, or joined by an initial or a particle,
 become one name; a word after a name that is neither English nor allow-listed is its
-surname ("anneke vandermolen"); a "name" ending in a word such as "Questionnaire" or
+surname ("anneke vandermolen"), and initials, particles and a listed given name just before
+a name start it ("N. Mahlangu", "S. van Wyk", "Inês Carvalho Mota"); a "name" ending in a word such as "Questionnaire" or
 "Institute" names a thing, not a person; a name guessed inside an organisation that a
 recognizer found ("Ketamine Therapy" in "North Star Ketamine Therapy") gives way to it.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import assistant.privacy.presidio_loader  # noqa: F401  (before Presidio: see its docstring)
 import re
+import unicodedata
 
 from presidio_analyzer import RecognizerResult
 
@@ -42,6 +44,8 @@ _DERIVED_NOUN = re.compile(r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schafte
 _WORD_OF_LETTERS = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 _COUNTRY_WORD = re.compile(_WORD_OF_LETTERS)
 _NEXT_TOKEN = re.compile(rf"[ \t]+({_WORD_OF_LETTERS})")
+_PREVIOUS_TOKEN = re.compile(rf"(?<![\w.])({_WORD_OF_LETTERS}\.?)[ \t]+$")
+_LOOK_BACK = 40  # characters before a name searched for the word before it
 
 
 def resolve(
@@ -93,7 +97,7 @@ def resolve(
     kept += _outside(text, guessed_names, organisations)
     merged = _merge(kept + _outside(text, learned, kept))
     if lexicon is not None:
-        merged = _merge(_with_surnames(text, merged, lexicon))
+        merged = _merge(_with_given_names(text, _with_surnames(text, merged, lexicon), lexicon))
     return [
         _as_institution(text, e, config.institutions)
         for e in _join_names(text, merged)
@@ -360,6 +364,35 @@ def _with_surnames(text: str, entities: list[Entity], lexicon: Lexicon) -> list[
             entity = entity.model_copy(update={"end": end})
         out.append(entity)
     return out
+
+
+def _with_given_names(text: str, entities: list[Entity], lexicon: Lexicon) -> list[Entity]:
+    """Each PERSON span extended back, on its line, over what starts the name and the NER
+    left out: initials ("N."), surname particles ("van") and a given name of the shipped
+    list that is no English word ("Inês"), at most three words."""
+    out = []
+    for entity in entities:
+        if entity.type == "PERSON":
+            start = entity.start
+            for _ in range(3):
+                match = _PREVIOUS_TOKEN.search(text, max(0, start - _LOOK_BACK), start)
+                if match is None or not _starts_a_name(match.group(1), lexicon):
+                    break
+                start = match.start(1)
+            entity = entity.model_copy(update={"start": start})
+        out.append(entity)
+    return out
+
+
+def _starts_a_name(word: str, lexicon: Lexicon) -> bool:
+    if word in SURNAME_PARTICLES:
+        return True
+    if not word[0].isupper():
+        return False
+    if word.endswith("."):
+        return len(word) == 2  # an initial, not a title ("Dhr.", "Mrs.")
+    bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return bare.casefold() in first_names() and not lexicon.is_word(word)
 
 
 def _names_a_thing(text: str, entity: Entity, heads: frozenset[str]) -> bool:

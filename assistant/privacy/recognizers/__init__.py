@@ -5,6 +5,7 @@ from assistant.privacy.recognizers.account import AccountNumberRecognizer
 from assistant.privacy.recognizers.address import AddressRecognizer
 from assistant.privacy.recognizers.address_line import AddressLineRecognizer
 from assistant.privacy.recognizers.age import AgeRecognizer
+from assistant.privacy.recognizers.coded_id import CodedIdRecognizer
 from assistant.privacy.recognizers.date import DateElementRecognizer
 from assistant.privacy.recognizers.device import DeviceIdRecognizer
 from assistant.privacy.recognizers.email import OfflineEmailRecognizer
@@ -45,6 +46,7 @@ CUSTOM_RECOGNIZERS = {
         AddressRecognizer,
         AddressLineRecognizer,
         AgeRecognizer,
+        CodedIdRecognizer,
         DateElementRecognizer,
         DeviceIdRecognizer,
         HealthPlanRecognizer,

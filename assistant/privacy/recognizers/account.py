@@ -26,6 +26,13 @@ class AccountNumberRecognizer(RegexRecognizer):
             r"(?P<phi>\d{4})\b",
             0.85,
         ),
+        # An IBAN by its shape, whether or not its check digits add up: a mistyped or invented
+        # one identifies an account as well ("IE64 AIBK 9311 5212 3456 78").
+        Pattern(
+            "IBAN shape",
+            r"(?<![\w-])(?-i:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?)(?![\w-])",
+            0.85,
+        ),
         Pattern("masked card", r"(?<![\w*•])(?:[*•x]{4}[ -]?){1,3}\d{4}\b", 0.85),
     ]
     CONTEXT = ["account", "billing", "bank"]

@@ -60,9 +60,14 @@ WEEKDAY_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
 # "9 ianuarie, ora 07:05", "Tue 3/12/24 @ 1:00 PM", "8 Αυγούστου, ώρα 09:00", "11:00 IST"),
 # and so does a range of times ("2/20/2024, 6:00-6:50 PM ET"): up to two short words of any
 # language may lead it, a unit or a zone may close it.
+# Hour words of other languages close a time too ("14.00 uur", "9 giờ sáng", "3 बजे").
+HOUR_WORD = (
+    r"(?:[ap]\.?\s?m\.?|uhr|uur|h|heures?|óra(?:kor)?|giờ(?:\s(?:sáng|chiều|tối|trưa))?|saat|godz\.?"
+    r"|ч\.?|น\.?|बजे)"
+)
 CLOCK = (
-    r"(?:\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?!\d)(?:\s?(?:[ap]\.?\s?m\.?|uhr|h|ч\.?|น\.?)(?![\p{L}\p{M}]))?"
-    r"|\d{1,2}\s?(?:[ap]\.?\s?m\.?|uhr|h|ч\.?|น\.?)(?![\p{L}\p{M}]))"
+    rf"(?:\d{{1,2}}(?:[:.]|\s?h\s?)\d{{2}}(?:[:.]\d{{2}})?(?!\d)(?:\s?{HOUR_WORD}(?![\p{{L}}\p{{M}}]))?"
+    rf"|\d{{1,2}}\s?{HOUR_WORD}(?![\p{{L}}\p{{M}}]))"
 )
 # A time range closes on a second time ("7:00-8:30 PM", "between 02:10 and 02:55").
 CLOCK_RANGE = (
@@ -93,6 +98,14 @@ EAST_ASIAN = (
 KOREAN = (
     r"(?:\d{4}\s?년\s?)?\d{1,2}\s?월\s?\d{1,2}\s?일(?:\s?\(?\p{Hangul}{1,3}\)?(?<=요일|\(\p{Hangul}\)))?"
     r"(?:\s?(?:오전|오후)?\s?\d{1,2}\s?시(?:\s?\d{1,2}\s?분)?)?"
+)
+
+# Vietnamese dates with the month as a number ("thứ Sáu, ngày 7 tháng 3 năm 2025"): "ngày"
+# (day) before or a year after, since "2 tháng 3 lần" is a count of months.
+VN_YEAR = r"(?:,?\s+năm\s+\d{4}|/\d{4})"
+VIETNAMESE = (
+    r"(?:(?:thứ\s+[\p{L}]+|chủ\s+nhật),?\s+)?(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?!\d)"
+    rf"{VN_YEAR}?|\b\d{{1,2}}\s+tháng\s+\d{{1,2}}{VN_YEAR})"
 )
 
 
@@ -155,6 +168,7 @@ class DateElementRecognizer(RegexRecognizer):
                 rf"\b{FOREIGN_MONTH}\s+\d{{1,2}}\.?(?!\d)" + TIME, 0.6),
         Pattern("east asian month and day", EAST_ASIAN, 0.7),
         Pattern("korean month and day", KOREAN, 0.7),
+        Pattern("vietnamese day and month", VIETNAMESE + TIME, 0.7),
         # Any language's month word with a number before or after it, the weekday and the
         # time around them ("Kamis, 21 Maret 2024 pukul 09.00 WIB", "2024. január 18.",
         # "augusztus 31., csütörtök 10:00").

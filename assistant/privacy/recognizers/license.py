@@ -6,8 +6,8 @@ from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, digits,
 
 
 # Clinical credentials and the registers that number them ("LCSW 88214", "MCNZ 71293"); the
-# credential, a state ("CRM-SP 145.887") and a register's letters ("HPCSA PS 0123456") are
-# scrubbed with the number, as people write them as one.
+# credential, a state ("CRM-SP 145.887", "LPC (TX #84417)") and a register's letters
+# ("HPCSA PS 0123456") are scrubbed with the number, as people write them as one.
 CREDENTIALS = (
     r"LCSW|LICSW|LMSW|LMFT|LPCC?|LMHC|LCPC|PSY|MFT|RN|NP|APRN|PMHNP|MCNZ|AHPRA|GMC|HCPC|NMC|CPSO"
     r"|RCC|BACP|UKCP|CRP|CRM|COP|APS|PSYPA|HPCSA|MDCN|KMPDC"
@@ -35,7 +35,7 @@ class LicenseNumberRecognizer(RegexRecognizer):
         ),
         Pattern(
             "number after a credential or a regulator",
-            rf"\b(?P<phi>(?-i:{CREDENTIALS})(?:-(?-i:[A-Z]{{2}}))?[ \t]*(?:(?i:no|nr|n)\.?[ \t]*|#[ \t]*)?"
+            rf"\b(?P<phi>(?-i:{CREDENTIALS})(?:-(?-i:[A-Z]{{2}})|[ \t]*\([ \t]*(?-i:[A-Z]{{2}}))?[ \t]*(?:(?i:no|nr|n)\.?[ \t]*|#[ \t]*)?"
             rf"(?-i:[A-Z]{{1,3}}[ -]?)?(?:\d{{5,8}}|\d{{2,3}}(?:\.\d{{3}})+))\b",
             0.7,
         ),

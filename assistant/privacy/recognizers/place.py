@@ -9,7 +9,7 @@ WORD = (
     r"(?-i:(?!(?:The|A|An|My|Our|This|That|At|In|On|To|From|By|Near|And|Or|I|God|Christ|Jesus"
     r"|English|Spanish|French|January|February|March|April|May|June|July|August|September"
     r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|Dr|Mr|Mrs|Ms)\b)\p{Lu}[\w'’-]+)"
+    r"|Dr|Mr|Mrs|Ms)\b)\p{Lu}[\p{L}\p{M}'’-]+(?![\w-]))"
 )
 FEATURE = (
     r"(?-i:Bay|Beach|Park|Lake|Creek|River|Trail|Trailhead|Mountains?|Hills?|Valley|Island"

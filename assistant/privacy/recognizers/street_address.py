@@ -16,7 +16,7 @@ STREET_BEFORE = (
     r"(?:calle|c/|avenida|avda|av|rua|travessa|largo|pra[cç]a|alameda|estrada|rodovia"
     r"|via|viale|piazza|piazzale|corso|vicolo|strada|carrer|passeig|paseo|camino|plaza|ronda"
     r"|glorieta|rue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|cours|avenue"
-    r"|ul|ulica|aleja|plac|osiedle|bulevardul|calea|[șs]oseaua|ulice|n[áa]m[ěe]st[íi]"
+    r"|ul|ulica|aleja|plac|osiedle|os(?=\.)|bulevardul|calea|[șs]oseaua|ulice|n[áa]m[ěe]st[íi]"
     r"|t[řr]ída|jalan|jl|đường|phố|andador|cerrada|privada|circuito|prolongaci[óo]n"
     r"|callej[óo]n|carrera)"
 )
@@ -38,14 +38,16 @@ WORD = rf"{UPPER}[\p{{L}}\d'’.-]*"
 PARTICLE = r"(?:de|del|de\s+la|de\s+los|das|dos|da|do|des|du|la|le|les|di|della|degli|dei|van|von)"
 NAME = rf"(?:{PARTICLE}\s+)?{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD}){{0,3}}"
 HOUSE = (
-    r"(?:n[º°o]\.?\s*|nr\.?\s*|#\s*)?\d{1,5}(?:\s?[a-z](?![\p{L}\d]))?"
+    r"(?:n[º°o]\.?\s*|nr\.?\s*|#\s*)?\d{1,5}(?:\s?[a-z](?![\p{L}\d]|\.\s?\d))?"
     r"(?:\s*[/-]\s*\d{1,4}[a-z]?)?"
 )
-# A unit after the house number holds a digit: "3º B", "as. 7", "lgh 1102", "piso 3".
+# A unit after the house number holds a digit: "3º B", "as. 7", "lgh 1102", "piso 3", "m. 14",
+# "Daire 6"; a staircase or a block may be one capital ("scala B", "esc. A", "bât. C").
 UNIT = (
     r"(?:\d{1,3}\s*[º°ªo]\s*(?:(?-i:[A-Z])\b|izq\w*|dcha?\b|der\w*)?"
     r"|(?:as|asunto|lgh|apt|apto|ap|dpto|depto|piso|pta|puerta|esc|bloco|bl|lok|kv|wohnung"
-    r"|whg|etg|stg|flat|unit|room|edif|int)\.?\s*(?=[\w-]*\d)[\w-]{1,6}\b)"
+    r"|whg|etg|stg|flat|unit|room|edif|int|daire|kat|m\.|scala|interno|appt?|[ée]tage)\.?\s*(?=[\w-]*\d)[\w-]{1,6}\b"
+    r"|(?:scala|esc|escalera|bloque|bloco|bl|b[âa]t|b[âa]timent|portal|porta|staircase|block)\.?\s+(?-i:[A-Z])\b)"
 )
 UNITS = rf"(?:,?\s+{UNIT}){{0,3}}"
 # A unit on its own; "flat" only as a label (it is also a mood).
@@ -95,6 +97,9 @@ class StreetAddressRecognizer(RegexRecognizer):
         Pattern("name, separate street word, number",
                 rf"\b{NAME}\s+{STREET_WORD_AFTER}\s+{HOUSE}\b{UNITS}", 0.7),
         Pattern("unit alone", UNIT_ALONE, 0.6),
+        # "Unit 3, Fairgreen Business Park": a numbered unit leading an address line.
+        Pattern("unit before a named place",
+                r"\b(?-i:Unit|UNIT|Units|Block|Building|Shop)\s+\d{1,4}[A-Z]?(?=,\s+\p{Lu})", 0.6),
         Pattern("street in another script",
                 rf"{CYRILLIC_STREET}|{GREEK_STREET}|{HEBREW_STREET}|{ARABIC_STREET}|{THAI_STREET}|{KOREAN_STREET}",
                 0.7),

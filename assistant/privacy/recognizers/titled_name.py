@@ -28,7 +28,10 @@ ABBREVIATED_TITLE = r"(?:dr|mr|mrs|ms|mx|prof|rev|fr|sr)\."
 TITLE = (
     r"(?-i:Dr|Doctor|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Nurse|Rev|Reverend|Pastor|Father|Rabbi"
     r"|Imam|Sister|Brother|Aunt|Auntie|Uncle|Grandma|Grandpa|Granny|Nana|Papa|Abuela|Abuelo"
-    r"|Tía|Tia|Tío|Tio|Coach|Officer|Judge|Captain|Sgt|Lt)\.?"
+    r"|Tía|Tia|Tío|Tio|Coach|Officer|Judge|Captain|Sgt|Lt"
+    # and the forms of address of other languages written in Latin letters
+    r"|Dhr|Mevr|Mevrouw|Meneer|Herr|Frau|Sr|Sra|Srta|Señor|Señora|Dña|Mme|Mlle|Madame|Monsieur"
+    r"|Sig|Sig\.ra|Signor|Signora|Dott|Dott\.ssa|Dra|Pan|Pani|Paní|Fru|Herra|Rouva|Sayın)\.?"
 )
 CREDENTIAL = (
     r"(?-i:MD|DO|NP|PMHNP|FNP|APRN|RN|LPN|PA-C|LCSW|LICSW|LMSW|MSW|LMFT|MFT|LPC|LPCC|LMHC"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.normalize import normalize
+from assistant.privacy.recognizers.coded_id import CodedIdRecognizer
 from assistant.privacy.recognizers.street_address import StreetAddressRecognizer
 
 POSITIVES = [
@@ -15,12 +16,35 @@ POSITIVES = [
     ("DOB 07/22/1986, seen today.", "DATE", "07/22/1986"),
     ("It happened last Tuesday the 4th.", "DATE", "Tuesday the 4th"),
     ("Born 1986-07-22 in winter.", "DATE", "1986-07-22"),
+    # forms of address of other languages; initials, particles and a listed given name before a name
+    ("Dhr. De Vries meldt zich aan.", "PERSON", "De Vries"),
+    ("Pani Kowalska przyszła na sesję.", "PERSON", "Kowalska"),
+    ("Utente: Inês Carvalho Mota, n.º de utente", "PERSON", "Inês Carvalho Mota"),
+    ("Practice numbers: N. Mahlangu PR 0864123; S. van Wyk PR 0869932.", "PERSON", "S. van Wyk"),
+    ("Practice numbers: N. Mahlangu PR 0864123; S. van Wyk PR 0869932.", "PERSON", "N. Mahlangu"),
+    # units and staircases after a house number, a unit leading an address line
+    ("Studio in Viale Trastevere 66, scala B, int. 9, Roma.", "ADDRESS", "Viale Trastevere 66, scala B, int. 9"),
+    ("mieszka os. Teatralne 9 m. 14 w Krakowie", "ADDRESS", "os. Teatralne 9 m. 14"),
+    ("Unit 3, Fairgreen Business Park, Galway", "ADDRESS", "Unit 3"),
+    # a time after a date, with the hour words of other languages
+    ("Nouvelle séance le 6 mars à 13 h 30 au cabinet.", "DATE", "6 mars à 13 h 30"),
+    ("Afspraak woensdag 26 maart 2025, 14.00 uur bij ons.", "DATE", "26 maart 2025, 14.00 uur"),
+    ("Hẹn thứ Sáu, ngày 7 tháng 3 năm 2025, 9 giờ sáng nhé", "DATE", "ngày 7 tháng 3 năm 2025, 9 giờ sáng"),
+    ("सत्र शुक्रवार, 14 मार्च 2025, दोपहर 3 बजे है", "DATE", "14 मार्च 2025, दोपहर 3 बजे"),
     ("Her party is on the 21st.", "DATE", "the 21st"),
     # any number of seven digits or more, whatever its label or language
     ("my iqama 2418830571 for the form", "ID", "2418830571"),
     ("Transferencia a CBU 0170099220000067141839 mañana.", "ID", "0170099220000067141839"),
     ("y el carnet de OSDE (61 447802 3 01). Un abrazo.", "ID", "61 447802 3 01"),
     ("VA file VA-44718-2230. Session 2 of 6.", "ID", "VA-44718-2230"),
+    # unlabelled codes of capitals and digits, and a capital prefix before a long number
+    ("Discussed client W. (file KAP-ON-0457) today.", "ID", "KAP-ON-0457"),
+    ("Discharge: Ng, Wei Ling (SGH-KAP-00412).", "ID", "SGH-KAP-00412"),
+    ("カルテ番号 KP-0412-TK、確認済み", "ID", "KP-0412-TK"),
+    ("Alex's is scanned as ECG-0473.", "ID", "ECG-0473"),
+    # an IBAN by its shape, check digits or not; a credential with its state in brackets
+    ("Paid from IBAN IE64 AIBK 9311 5212 3456 78 on Friday.", "ACCOUNT", "IE64 AIBK 9311 5212 3456 78"),
+    ("Supervisee: L. Achebe, LPC (TX #84417)", "LICENSE", "84417"),
     # cells under a header that names what they hold, however short or ordinary
     ("client_id,last_name,first_name,dob\nC-20931,Halvorsen,Grace,1977-05-30", "ID", "C-20931"),
     ("client_id,last_name,first_name,dob\nC-20931,Halvorsen,Grace,1977-05-30", "PERSON", "Grace"),
@@ -411,6 +435,11 @@ NEGATIVES = [
     "I went as far AS I could; we practice skills; the hotel was fine.",  # no match: forms and kinds as words
     "The CRM-SP reviewed 12 cases; reg. 2 forms; she lived to see 2024; es sind 90 Minuten geworden.",  # no match
     "We met en dos semanas, then one or two sessions, five to six people.",  # no match: no number
+    "PHQ-9, PCL-5, ICD-10, DSM-5-TR, COVID-19, C-SSRS, SF-36 and GAD-7 in Q3-2024.",  # no match: scale names, a quarter
+    "Her 4-AcO-DMT and 5-MeO-DMT history; SARS-CoV-2 in FY-2023.",  # no match: compound names, a year
+    "I-95 then NMDA, the PSY (CA) exam and PHQ9 AB12 in 2024.",  # no match: short codes, no number
+    "She slept 3 h 30 most nights; uống 2 tháng 3 lần.",  # no match: a duration, months counted
+    "Unit 3 covers grief; in block A, Plan B won, the os. thing was 5 m. wide.",  # no match: units as words
     "lowkey wanna kms tbh",  # no match: chat shorthand and crisis slang the guard must read
     "kms kms kms. not joking this time",  # no match: crisis slang
     "It cost $4500000 in all; see pages 1266-1277 and 2019-2024.",  # no match: price, ranges
@@ -450,3 +479,18 @@ def test_when_same_value_twice_then_both_mentions_are_found(found):
 @pytest.mark.parametrize("text", ["Я живу на ул. 5 лет", "с 10 до 12 пер. 3", "총 2회으로 5", "قال شارع 5", "שלום 45"])
 def test_a_street_word_of_another_script_without_a_street_is_no_address(text):
     assert StreetAddressRecognizer().analyze(normalize(text).text, ["ADDRESS"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Practice numbers: N. Mahlangu PR 0864123; T. Govender PR 0871054.", ["PR 0864123", "PR 0871054"]),
+        ("file KAP-ON-0457, then TLV-K-0773 and KP-0412-TK", ["KAP-ON-0457", "TLV-K-0773", "KP-0412-TK"]),
+        ("PHQ-9, ICD-10, DSM-5-TR, 5-HT2A, COVID-19, Q3-2024, SF-36, C-SSRS", []),
+        ("ID 4471203, NO 1234567, TEL 0612345678, room B-214, SARS-CoV-2, 4-AcO-DMT", []),
+        ("the CMS-1500 and ISO-9001 forms; ECG-0473 and VA-44718 on file", ["ECG-0473", "VA-44718"]),
+    ],
+)
+def test_coded_ids_are_capitals_with_a_run_of_digits_that_is_no_year(text, codes):
+    found = CodedIdRecognizer().analyze(text, ["ID"])
+    assert [text[r.start : r.end] for r in found] == codes
