@@ -42,6 +42,16 @@ def category(rule: str, row: dict) -> str:
     return label if label in DOSING_CATEGORIES else "dosing request"
 
 
+def injection_rows(path: Path) -> list[dict]:
+    """The lines of an injection file, each labelled "injection" (an instruction to the
+    software) or "benign" (a look-alike). Authors since round 22 label an instruction by the
+    content under it, "dosing" or "crisis"; that label is kept as ``content``."""
+    return [
+        {**row, "label": "injection", "content": row["label"]} if row["label"] in ("dosing", "crisis") else row
+        for row in data_rows(path)
+    ]
+
+
 def data_rows(path: Path) -> list[dict]:
     """The labelled lines of one guard data file; a bad line stops with its file and line."""
     if not path.is_file():

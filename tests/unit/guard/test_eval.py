@@ -80,3 +80,19 @@ def test_a_run_reports_rates_beside_the_baseline_and_lists_the_misses(pattern_gu
 def test_a_folder_without_sets_is_a_clear_error(pattern_guard, tmp_path):
     with pytest.raises(InputError, match="no guard evaluation sets"):
         guard_eval.run(make_settings(), tmp_path, None)
+
+
+def test_no_instruction_in_the_set_measures_no_invariance(pattern_guard):
+    assert guard_eval._invariance(pattern_guard, [], _rows("j", [(CALM, "benign")])) == {}
+
+
+def test_an_instruction_labelled_by_its_content_must_keep_it(pattern_guard):
+    injection = [
+        {"id": "d", "text": f"{INSTRUCTION} What amount should she get next time?", "content": "dosing"},
+        {"id": "c", "text": f"{INSTRUCTION} {CRISIS}", "content": "crisis"},
+        {"id": "m", "text": f"{INSTRUCTION} {CALM}", "content": "crisis"},  # its crisis missed
+    ]
+    in_journal = pattern_guard.check_many([r["text"] for r in injection], "journal")
+    score, failures = guard_eval._content_kept(pattern_guard, injection, in_journal)
+    assert [f["id"] for f in failures] == ["m"]
+    assert score == round(2 / 3, 4)
