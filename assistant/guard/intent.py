@@ -82,15 +82,16 @@ class Thresholds:
     injection_located: float = 0.0
 
 
-# Never chosen on the current held-out set. Dosing, crisis and the margin: on held-out v7
-# after it was scored and before it joined dev, with models trained without it
-# (docs/evaluation/guard-intent-v7.md). The veto: on held-out v9 and probes 17-18, with a
+# Never chosen on the current held-out set. Crisis and the margin: on held-out v7 after it
+# was scored and before it joined dev, with models trained without it
+# (docs/evaluation/guard-intent-v7.md). Dosing: on guard-v24 (dev since round 25) with the
+# model of round 25, which never saw it (docs/evaluation/guard-heldout-v25.md). The veto: on held-out v9 and probes 17-18, with a
 # model trained without them (docs/evaluation/guard-tuning-v10.md). Injection: even odds.
 # Sentence reading: on tuning batch 21 and v11, with models trained without them
 # (docs/evaluation/guard-tuning-v12.md). The crisis veto: on guard-v15 (dev since round 15)
 # with the model of round 16, which never saw it (docs/evaluation/guard-heldout-v16.md).
 THRESHOLDS = Thresholds(
-    dosing=0.9, crisis=0.7, benign_margin=0.1, injection=0.5, dosing_veto=0.02, crisis_veto=0.02,
+    dosing=0.7, crisis=0.7, benign_margin=0.1, injection=0.5, dosing_veto=0.02, crisis_veto=0.02,
     injection_sentences=0.15, injection_located=0.1,
 )
 

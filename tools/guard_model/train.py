@@ -54,7 +54,7 @@ from assistant.guard.intent import (
     split_windows,
 )
 from assistant.model_files import base_weights, file_sha256
-from evals.guard_data import DATA as DEV_DATA, category, data_rows
+from evals.guard_data import DATA as DEV_DATA, category, data_rows, injection_rows
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +62,11 @@ KINDS = ("questions", "safe", "therapist", "journal", "injection")
 # The dev files, then the sealed sets that were scored once and so joined the dev data
 # (paths from the dev folder). The newest scored set stays out, to measure a model by.
 FILES = tuple(f"{kind}.dev.jsonl" for kind in KINDS) + tuple(
-    f"../sealed/{version}/{kind}.heldout.jsonl" for version in ("guard-v14", "guard-v15", "guard-v16")
+    f"../sealed/{version}/{kind}.heldout.jsonl" for version in (f"guard-v{n}" for n in range(14, 24))
     for kind in KINDS
 )
 # The newest scored set, left out of training: the manifest's figures are measured on it.
-EVAL_SET = "../sealed/guard-v17"
+EVAL_SET = "../sealed/guard-v24"
 UNKNOWN = -1  # a head the line has no label for
 RECIPE = {
     "base_model": BUNDLED_MINILM,
@@ -82,6 +82,7 @@ RECIPE = {
     "heads": ["dosing", "crisis", "injection"],
     "injections_appended_to_journal_lines": True,
     "injection_lines_crisis_labelled": True,
+    "injection_lines_labelled_by_content_are_instructions": True,
     "long_journal_lines": "benign read in windows; crisis left out (not located)",
 }
 
@@ -94,7 +95,8 @@ def examples(data_dir: Path, seed: int = RECIPE["seed"]) -> list[tuple[str, int,
     not labelled."""
     rows = {kind: [] for kind in KINDS}
     for name in FILES:
-        rows[Path(name).name.split(".")[0]] += data_rows(data_dir / name)
+        kind = Path(name).name.split(".")[0]
+        rows[kind] += (injection_rows if kind == "injection" else data_rows)(data_dir / name)
     benign = CRISIS_CLASSES.index(BENIGN)
     out = [(r["text"], int(r["label"] == "dosing"), benign, 0) for r in rows["questions"]]
     out += [(r["text"], 0, benign, 0) for r in rows["safe"]]
