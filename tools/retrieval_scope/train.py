@@ -46,6 +46,9 @@ FILES = (
     "sealed/retrieval-v7.jsonl",
     "sealed/retrieval-v8.jsonl",
     "sealed/retrieval-v9.jsonl",
+    "sealed/retrieval-v10.jsonl",
+    "sealed/retrieval-v11.jsonl",
+    "sealed/retrieval-v12.jsonl",
 )
 RECIPE = {
     "base_model": BUNDLED_MINILM,
