@@ -43,6 +43,21 @@ FILES = (
     "sealed/phi-v8/therapy-v8.jsonl",
     "sealed/phi-v8/obfuscated-v8.jsonl",
     "sealed/phi-v8/generic-v8.jsonl",
+    "sealed/phi-v9/therapy-v9.jsonl",
+    "sealed/phi-v9/obfuscated-v9.jsonl",
+    "sealed/phi-v9/generic-v9.jsonl",
+    "sealed/phi-v10/therapy-v10.jsonl",
+    "sealed/phi-v10/obfuscated-v10.jsonl",
+    "sealed/phi-v10/generic-v10.jsonl",
+    "sealed/phi-v11/therapy-v11.jsonl",
+    "sealed/phi-v11/obfuscated-v11.jsonl",
+    "sealed/phi-v11/generic-v11.jsonl",
+    "sealed/phi-v12/therapy-v12.jsonl",
+    "sealed/phi-v12/obfuscated-v12.jsonl",
+    "sealed/phi-v12/generic-v12.jsonl",
+    "sealed/phi-v13/therapy-v13.jsonl",
+    "sealed/phi-v13/obfuscated-v13.jsonl",
+    "sealed/phi-v13/generic-v13.jsonl",
 )
 IGNORE = "IGNORE"
 MAX_CHARS = 320
