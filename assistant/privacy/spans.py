@@ -4,10 +4,11 @@ Span hygiene, by rule: a span never cuts a word (it grows to whole tokens); a gu
 or place ends at a line break, and a guessed name holds no digit; overlapping
 spans merge; person names next to each other, or joined by an initial or a particle,
 become one name; a word after a name that is neither English nor allow-listed is its
-surname ("anneke vandermolen"), and initials, particles and a listed given name just before
-a name start it ("N. Mahlangu", "S. van Wyk", "Inês Carvalho Mota"); a "name" ending in a word such as "Questionnaire" or
-"Institute" names a thing, not a person; a name guessed inside an organisation that a
-recognizer found ("Ketamine Therapy" in "North Star Ketamine Therapy") gives way to it.
+surname ("anneke vandermolen"), and initials, particles and a listed given name just
+before a name start it ("N. Mahlangu", "S. van Wyk", "Inês Carvalho Mota"); a "name"
+ending in a word such as "Questionnaire" or "Institute" names a thing, not a person; a
+name guessed inside an organisation that a recognizer found ("Ketamine Therapy" in "North
+Star Ketamine Therapy") gives way to it.
 """
 
 from __future__ import annotations

@@ -5,9 +5,10 @@ A code is hyphen-joined groups of capitals and digits with a run of at least thr
 that is not a year (five digits, or one padded with a zero, when the code is only
 letters and a number), or a short capital prefix before a run of six digits or more. Not
 identifiers, though they have the shape: questionnaire and manual names ("PHQ-9", "PCL-5",
-"ICD-10", "DSM-5-TR"), forms and standards ("CMS-1500", "ISO-9001"), receptor and virus names ("5-HT2A", "COVID-19"), a quarter or a
-version with a year ("Q3-2024", "V-2025"), and labels before a number ("ID 4471203"), which
-stay readable while the number is scrubbed by the recognizer that reads the label.
+"ICD-10", "DSM-5-TR"), forms and standards ("CMS-1500", "ISO-9001"), receptor and virus
+names ("5-HT2A", "COVID-19"), a quarter or a version with a year ("Q3-2024", "V-2025"),
+and labels before a number ("ID 4471203"), which stay readable while the number is
+scrubbed by the recognizer that reads the label.
 """
 
 from __future__ import annotations

@@ -46,8 +46,10 @@ HOUSE = (
 UNIT = (
     r"(?:\d{1,3}\s*[º°ªo]\s*(?:(?-i:[A-Z])\b|izq\w*|dcha?\b|der\w*)?"
     r"|(?:as|asunto|lgh|apt|apto|ap|dpto|depto|piso|pta|puerta|esc|bloco|bl|lok|kv|wohnung"
-    r"|whg|etg|stg|flat|unit|room|edif|int|daire|kat|m\.|scala|interno|appt?|[ée]tage)\.?\s*(?=[\w-]*\d)[\w-]{1,6}\b"
-    r"|(?:scala|esc|escalera|bloque|bloco|bl|b[âa]t|b[âa]timent|portal|porta|staircase|block)\.?\s+(?-i:[A-Z])\b)"
+    r"|whg|etg|stg|flat|unit|room|edif|int|daire|kat|m\.|scala|interno|appt?|[ée]tage)\.?\s*"
+    r"(?=[\w-]*\d)[\w-]{1,6}\b"
+    r"|(?:scala|esc|escalera|bloque|bloco|bl|b[âa]t|b[âa]timent|portal|porta|staircase|block)\.?"
+    r"\s+(?-i:[A-Z])\b)"
 )
 UNITS = rf"(?:,?\s+{UNIT}){{0,3}}"
 # A unit on its own; "flat" only as a label (it is also a mood).

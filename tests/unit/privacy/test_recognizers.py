@@ -435,7 +435,7 @@ NEGATIVES = [
     "I went as far AS I could; we practice skills; the hotel was fine.",  # no match: forms and kinds as words
     "The CRM-SP reviewed 12 cases; reg. 2 forms; she lived to see 2024; es sind 90 Minuten geworden.",  # no match
     "We met en dos semanas, then one or two sessions, five to six people.",  # no match: no number
-    "PHQ-9, PCL-5, ICD-10, DSM-5-TR, COVID-19, C-SSRS, SF-36 and GAD-7 in Q3-2024.",  # no match: scale names, a quarter
+    "PHQ-9, PCL-5, ICD-10, DSM-5-TR, COVID-19, C-SSRS, SF-36 and GAD-7 in 2024.",  # no match: scale names, a year
     "Her 4-AcO-DMT and 5-MeO-DMT history; SARS-CoV-2 in FY-2023.",  # no match: compound names, a year
     "I-95 then NMDA, the PSY (CA) exam and PHQ9 AB12 in 2024.",  # no match: short codes, no number
     "She slept 3 h 30 most nights; uống 2 tháng 3 lần.",  # no match: a duration, months counted
