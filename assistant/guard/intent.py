@@ -85,8 +85,9 @@ class Thresholds:
 # Never chosen on the current held-out set. Crisis and the margin: on held-out v7 after it
 # was scored and before it joined dev, with models trained without it
 # (docs/evaluation/guard-intent-v7.md). Dosing: on guard-v24 (dev since round 25) with the
-# model of round 25, which never saw it (docs/evaluation/guard-heldout-v25.md). The veto: on held-out v9 and probes 17-18, with a
-# model trained without them (docs/evaluation/guard-tuning-v10.md). Injection: even odds.
+# model of round 25, which never saw it (docs/evaluation/guard-heldout-v25.md). The veto:
+# on held-out v9 and probes 17-18, with a model trained without them
+# (docs/evaluation/guard-tuning-v10.md). Injection: even odds.
 # Sentence reading: on tuning batch 21 and v11, with models trained without them
 # (docs/evaluation/guard-tuning-v12.md). The crisis veto: on guard-v15 (dev since round 15)
 # with the model of round 16, which never saw it (docs/evaluation/guard-heldout-v16.md).

@@ -40,13 +40,12 @@ GERMAN_ARTICLES = frozenset(
     "der die das den dem des ein eine einen einem einer eines mein meine meinen meinem meiner "
     "dein deine seine seinen seinem seiner ihre ihren ihrem ihrer unser unsere unserem unseren".split()
 )
-_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 _DERIVED_NOUN = re.compile(r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tät|täten|ismus)$")
 _WORD_OF_LETTERS = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 _COUNTRY_WORD = re.compile(_WORD_OF_LETTERS)
 _NEXT_TOKEN = re.compile(rf"[ \t]+({_WORD_OF_LETTERS})")
-_PREVIOUS_TOKEN = re.compile(rf"(?<![\w.])({_WORD_OF_LETTERS}\.?)[ \t]+$")
-_LOOK_BACK = 40  # characters before a name searched for the word before it
+_PREVIOUS_WORD = re.compile(rf"(?<![\w.])({_WORD_OF_LETTERS}\.?)[ \t]+$")
+_LOOK_BACK = 40  # characters before a span searched for the word before it
 
 
 def resolve(
@@ -309,10 +308,10 @@ def _after_an_article(text: str, start: int, end: int) -> bool:
     Therapeutin", "Mein Klient", "das Gefühl", "seine Ehe"; not "seiner Tochter Lea"): German
     capitalises every noun, and names rarely take an article."""
     words = _LETTERS.findall(text[start:end])
-    before = _LAST_WORD.search(text, 0, start)
+    before = _word_before(text, start)
     if words and words[0].casefold() in GERMAN_ARTICLES:
         words = words[1:]
-    elif not (before and before.group(1).casefold() in GERMAN_ARTICLES):
+    elif before is None or before[1].casefold() not in GERMAN_ARTICLES:
         return False
     return len(words) == 1 and words[0][0].isupper() and words[0].casefold() not in first_names()
 
@@ -376,13 +375,18 @@ def _with_given_names(text: str, entities: list[Entity], lexicon: Lexicon) -> li
         if entity.type == "PERSON":
             start = entity.start
             for _ in range(3):
-                match = _PREVIOUS_TOKEN.search(text, max(0, start - _LOOK_BACK), start)
-                if match is None or not _starts_a_name(match.group(1), lexicon):
+                before = _word_before(text, start)
+                if before is None or not _starts_a_name(before[1], lexicon):
                     break
-                start = match.start(1)
+                start = before.start(1)
             entity = entity.model_copy(update={"start": start})
         out.append(entity)
     return out
+
+
+def _word_before(text: str, start: int) -> re.Match | None:
+    """The word (group 1, with a dot after it, if any) just before ``start`` on its line."""
+    return _PREVIOUS_WORD.search(text, max(0, start - _LOOK_BACK), start)
 
 
 def _starts_a_name(word: str, lexicon: Lexicon) -> bool:
